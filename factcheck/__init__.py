@@ -1,0 +1,30 @@
+"""factcheck: check English and Japanese text against a curated record of sourced claims.
+
+The public API is :func:`check`; the command line (``factcheck.cli``) is a thin layer over it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from factcheck.model import Finding
+    from factcheck.record import Record
+
+__all__ = ["__version__", "check", "load_record"]
+
+
+def load_record(path: str | None = None) -> Record:
+    """Load and validate a claims database (the bundled one when ``path`` is None)."""
+    from factcheck.record import load_record as _load
+
+    return _load(path)
+
+
+def check(text: str, record: Record | None = None, input_name: str = "<text>") -> list[Finding]:
+    """Check ``text`` against ``record`` (the bundled record by default); findings in input order."""
+    from factcheck.pipeline import check_text
+
+    return check_text(text, record if record is not None else load_record(), input_name)

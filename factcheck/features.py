@@ -1,0 +1,52 @@
+"""What a piece of text says that can be compared: values, names, words, negation."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from factcheck.normalize.dates import DateValue, extract_dates
+from factcheck.normalize.names import EntityMatcher, Mention
+from factcheck.normalize.numbers import Quantity, extract_counts, extract_money, extract_percents
+from factcheck.normalize.polarity import en_negated, ja_negated
+from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    text: str  # NFKC-normalised
+    japanese: bool
+    tokens: frozenset[str]
+    mentions: tuple[Mention, ...]
+    entities: frozenset[str]
+    money: tuple[Quantity, ...]
+    dates: tuple[DateValue, ...]
+    counts: tuple[Quantity, ...]
+    percents: tuple[Quantity, ...]
+    negations: int
+
+
+def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Features:
+    norm = unicodedata.normalize("NFKC", text)
+    japanese = is_japanese(norm)
+    mentions = tuple(matcher.find(norm))
+    money = extract_money(norm)
+    percents = extract_percents(norm)
+    counts = [c for c in extract_counts(norm) if not any(m.start <= c.start < m.end for m in money)]
+    dates = [
+        d for d in extract_dates(norm, reference)
+        if not any(q.start <= d.start < q.end for q in (*money, *counts, *percents))
+    ]  # fmt: skip
+    return Features(
+        text=norm,
+        japanese=japanese,
+        tokens=frozenset(ja_tokens(norm) if japanese else en_tokens(norm)),
+        mentions=mentions,
+        entities=frozenset(m.entity for m in mentions),
+        money=tuple(money),
+        dates=tuple(dates),
+        counts=tuple(counts),
+        percents=tuple(percents),
+        negations=ja_negated(norm) if japanese else en_negated(norm),
+    )

@@ -1,0 +1,234 @@
+"""Candidate search: which claims and source passages a statement is about.
+
+Each claim is profiled once (its words in both languages, names, values). A statement is
+scored against the claims that share at least one word or name with it (an inverted index),
+by IDF-weighted word coverage, name overlap and rapidfuzz similarity.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from factcheck.features import Features, extract
+from factcheck.model import Claim, Passage
+from factcheck.normalize.dates import DateValue, parse_iso
+from factcheck.normalize.names import EntityMatcher
+from factcheck.normalize.numbers import INF, Quantity
+from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
+from factcheck.record import Record
+
+
+@dataclass(slots=True)
+class Profile:
+    """A claim prepared for comparison."""
+
+    claim: Claim
+    en_vocab: frozenset[str]
+    ja_vocab: frozenset[str]
+    en_core: frozenset[str]
+    ja_core: frozenset[str]
+    entities: frozenset[str]
+    money: tuple[Quantity, ...]
+    dates: tuple[DateValue, ...]
+    counts: tuple[Quantity, ...]
+    percents: tuple[Quantity, ...]
+    negated: bool
+    en_text: str
+    ja_text: str
+    en_forms: tuple[str, ...] = ()
+    ja_forms: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class PassageProfile:
+    passage: Passage
+    features: Features
+    norm: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    profile: Profile
+    score: float
+
+
+@dataclass(slots=True)
+class Index:
+    record: Record
+    matcher: EntityMatcher
+    reference: date | None
+    profiles: list[Profile] = field(default_factory=list)
+    passages: list[PassageProfile] = field(default_factory=list)
+    idf_en: dict[str, float] = field(default_factory=dict)
+    idf_ja: dict[str, float] = field(default_factory=dict)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+
+    def features(self, text: str) -> Features:
+        return extract(text, self.matcher, self.reference)
+
+
+def _structured_values(
+    claim: Claim,
+) -> tuple[list[Quantity], list[DateValue], list[Quantity], list[Quantity]]:
+    v = claim.values
+    money = []
+    for a in v.get("amounts") or []:
+        if "value" in a:
+            money.append(
+                Quantity("money", float(a["value"]), float(a["value"]), str(a["value"]), unit="USD")
+            )
+        else:
+            money.append(Quantity("money", float(a["min"]), float(a["max"]), "", unit="USD"))
+    dates = [parse_iso(d) for d in v.get("dates") or []]
+    counts = []
+    for c in [*(v.get("counts") or []), *(v.get("ages") or [])]:
+        if isinstance(c, dict) and isinstance(c.get("value"), int | float):
+            unit = str(c.get("unit", ""))
+            unit = (
+                "years"
+                if "year" in unit
+                else "people"
+                if unit.endswith(("members", "people", "person"))
+                else unit
+            )
+            counts.append(
+                Quantity("count", float(c["value"]), float(c["value"]), str(c["value"]), unit=unit)
+            )
+    percents = [
+        Quantity("percent", float(p), float(p), str(p), unit="%")
+        for p in v.get("percents") or []
+        if isinstance(p, int | float)
+    ]
+    return money, dates, counts, percents
+
+
+def _merge_q(a: list[Quantity], b: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    out = list(a)
+    for q in b:
+        if q.hi == INF or q.lo == 0:
+            continue
+        if not any(q.overlaps(x) and q.unit == x.unit for x in out):
+            out.append(q)
+    return tuple(out)
+
+
+def build_index(record: Record) -> Index:
+    ref = None
+    for src in record.sources.values():
+        raw = src.meta.get("date")
+        if raw:
+            ref = date.fromisoformat(str(raw))
+            break
+    matcher = EntityMatcher(record.entities.values())
+    index = Index(record, matcher, ref)
+    df_en: dict[str, int] = defaultdict(int)
+    df_ja: dict[str, int] = defaultdict(int)
+    for i, c in enumerate(record.claims):
+        ja_examples = [e for e in c.supported_examples if is_japanese(e)]
+        en_examples = [e for e in c.supported_examples if not is_japanese(e)]
+        en_all = " ".join([c.text_en, *c.terms_en, *en_examples])
+        ja_all = " ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples])
+        fe = extract(c.text_en, matcher, ref)
+        fj = extract(c.text_ja, matcher, ref)
+        money, dates, counts, percents = _structured_values(c)
+        for extra in (*fe.dates, *fj.dates):
+            if not any(extra.agrees(d) for d in dates):
+                dates.append(extra)
+        ents = set(c.entities) | fe.entities | fj.entities
+        if c.subject:
+            ents.add(c.subject)
+        if c.obj:
+            ents.add(c.obj)
+        prof = Profile(
+            claim=c,
+            en_vocab=frozenset(en_tokens(en_all)),
+            ja_vocab=frozenset(ja_tokens(ja_all)),
+            en_core=frozenset(en_tokens(c.text_en)),
+            ja_core=frozenset(ja_tokens(c.text_ja)),
+            entities=frozenset(ents),
+            money=_merge_q(money, (*fe.money, *fj.money)),
+            dates=tuple(dates),
+            counts=_merge_q(counts, (*fe.counts, *fj.counts)),
+            percents=_merge_q(percents, (*fe.percents, *fj.percents)),
+            negated=c.negated,
+            en_text=unicodedata.normalize("NFKC", c.text_en),
+            ja_text=unicodedata.normalize("NFKC", c.text_ja),
+            en_forms=tuple(
+                unicodedata.normalize("NFKC", t).lower() for t in [c.text_en, *en_examples]
+            ),
+            ja_forms=tuple(
+                unicodedata.normalize("NFKC", t) for t in [c.text_ja, c.quote, *ja_examples]
+            ),
+        )
+        index.profiles.append(prof)
+        for t in prof.en_vocab:
+            df_en[t] += 1
+        for t in prof.ja_vocab:
+            df_ja[t] += 1
+        for key in {*("en:" + t for t in prof.en_vocab), *("ja:" + t for t in prof.ja_vocab),
+                    *("e:" + e for e in prof.entities)}:  # fmt: skip
+            index.postings.setdefault(key, []).append(i)
+    n = max(1, len(record.claims))
+    index.idf_en = {t: math.log(1 + n / d) for t, d in df_en.items()}
+    index.idf_ja = {t: math.log(1 + n / d) for t, d in df_ja.items()}
+    for p in record.passages:
+        f = extract(p.text, matcher, ref)
+        index.passages.append(PassageProfile(p, f, f.text))
+    return index
+
+
+def _coverage(
+    tokens: frozenset[str], vocab: frozenset[str], idf: dict[str, float], default: float
+) -> float:
+    total = sum(idf.get(t, default) for t in tokens)
+    if total == 0:
+        return 0.0
+    return sum(idf.get(t, default) for t in tokens if t in vocab) / total
+
+
+def score(index: Index, f: Features, prof: Profile) -> float:
+    """Topic match of a statement and a claim, 0 to 100."""
+    if f.japanese:
+        idf, vocab, core, forms = index.idf_ja, prof.ja_vocab, prof.ja_core, prof.ja_forms
+        default = math.log(1 + len(index.profiles))
+        fz = max((fuzz.partial_ratio(f.text, form) for form in forms), default=0.0) / 100
+    else:
+        idf, vocab, core, forms = index.idf_en, prof.en_vocab, prof.en_core, prof.en_forms
+        default = math.log(1 + len(index.profiles))
+        low = f.text.lower()
+        fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
+    cov = _coverage(f.tokens, vocab, idf, default)
+    ccov = _coverage(core, f.tokens, idf, default)
+    ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
+    return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
+
+
+def candidates(index: Index, f: Features, limit: int = 6) -> list[Candidate]:
+    """The best-matching claims, strongest first."""
+    prefix = "ja:" if f.japanese else "en:"
+    pool: set[int] = set()
+    for t in f.tokens:
+        pool.update(index.postings.get(prefix + t, ()))
+    for e in f.entities:
+        pool.update(index.postings.get("e:" + e, ()))
+    scored = [Candidate(index.profiles[i], score(index, f, index.profiles[i])) for i in pool]
+    scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
+    return scored[:limit]
+
+
+def closest_passage(index: Index, f: Features) -> tuple[PassageProfile, float] | None:
+    """The source passage a statement nearly copies (rapidfuzz ratio), if any."""
+    best: tuple[PassageProfile, float] | None = None
+    for pp in index.passages:
+        if abs(len(pp.norm) - len(f.text)) > 0.4 * max(len(pp.norm), len(f.text)):
+            continue
+        r = fuzz.ratio(f.text, pp.norm)
+        if best is None or r > best[1]:
+            best = (pp, r)
+    return best

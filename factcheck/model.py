@@ -1,0 +1,104 @@
+"""Domain objects handed along the pipeline: input -> statements -> candidates -> findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Verdict(StrEnum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets [start, end) into the input as given."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    kind: str
+    name_en: str
+    name_ja: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    path: str  # relative to the record's root, e.g. "sources/tencent-2024-03-06.txt"
+    text: str
+    meta: dict[str, Any] = field(hash=False, compare=False)
+    line_starts: tuple[int, ...] = ()
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        from bisect import bisect_right
+
+        return bisect_right(self.line_starts, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence (or a quoted run of sentences) of a source, with its 1-based line."""
+
+    source: str
+    line: int
+    text: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    source: str
+    quote: str
+    text_en: str
+    text_ja: str
+    subject: str | None
+    obj: str | None  # the entity acted upon ("object" in claims.yaml)
+    entities: tuple[str, ...]
+    negated: bool
+    values: dict[str, Any] = field(hash=False, compare=False)
+    terms_en: tuple[str, ...] = ()
+    terms_ja: tuple[str, ...] = ()
+    supported_examples: tuple[str, ...] = ()
+    contradicted_examples: tuple[str, ...] = ()
+    passage: Passage | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    source: str
+    path: str
+    line: int
+    passage: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The verdict on one statement: flat and immutable."""
+
+    input: str
+    statement: str
+    span: Span
+    verdict: Verdict
+    score: float
+    claim_id: str | None = None
+    claim_text: str | None = None
+    reason: str | None = None
+    citation: Citation | None = None
+    considered: tuple[tuple[str, float], ...] = ()

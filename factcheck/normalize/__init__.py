@@ -1,0 +1,1 @@
+"""Normalisers: numbers and money, dates, names, polarity and words, English and Japanese."""

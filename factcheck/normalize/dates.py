@@ -1,0 +1,199 @@
+"""Dates in English and Japanese: years, months, days, eras and relative dates.
+
+Relative dates ("last November", "昨年11月", "last week") are resolved against a reference
+date: the publication date of the record's source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+_MONTH_RX = (
+    r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_PART = r"(?P<part>early|mid|late|the end of|the start of|the beginning of|end of|start of)[- ]?"
+_EN_DATE = re.compile(
+    rf"\b(?:{_PART}\s*)?(?:{_MONTH_RX}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?"
+    rf"(?P<year>(?:19|20)\d\d)\b|(?P<year2>(?:19|20)\d\d)-(?P<mon2>0[1-9]|1[0-2])(?:-(?P<day2>\d\d))?\b"
+    rf"|(?P<year3>(?:19|20)\d\d)\b(?!\s*(?:%|percent|people|years?\s+old)))",
+    re.IGNORECASE,
+)
+_EN_MONTH_ONLY = re.compile(
+    rf"\b(?:in|by|since|during|until|of|last|this|next)\s+{_MONTH_RX}\b(?!\s+\d)", re.IGNORECASE
+)
+_EN_RELATIVE = re.compile(
+    rf"\b(?P<rel>last|this|next)\s+(?:(?P<unit>week|month|year)|{_MONTH_RX})\b|\b(?P<ago>(?:a|one|two|three)\s+"
+    r"(?:week|month|year)s?\s+ago)\b",
+    re.IGNORECASE,
+)
+_JA_DATE = re.compile(
+    r"(?:(?P<era>令和|平成|昭和)(?P<eyear>元|\d{1,2})年|(?P<year>(?:19|20)\d\d)年)(?:(?P<part>初め|初頭|前半|半ば|後半|末)|"
+    r"(?P<mon>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?)?"
+)
+_JA_RELATIVE = re.compile(
+    r"(?P<rel>昨年|去年|今年|来年|先月|今月|先週|今週|一昨年)(?:(?P<mon>1[0-2]|0?[1-9])月)?"
+)
+_JA_MONTH_ONLY = re.compile(r"(?<![\d年])(?P<mon>1[0-2]|[1-9])月(?!間)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date at year, month or day precision; ``part`` is early/mid/late when said."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    part: str | None = None
+    text: str = ""
+    start: int = 0
+
+    def iso(self) -> str:
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+            if self.day:
+                out += f"-{self.day:02d}"
+        return out
+
+    def agrees(self, other: DateValue) -> bool:
+        """Same date at the coarser of the two precisions (and compatible parts of a year)."""
+        if self.year != other.year:
+            return False
+        if self.month and other.month:
+            if self.month != other.month:
+                return False
+            return not (self.day and other.day and self.day != other.day)
+        part = self.part or other.part
+        month = self.month or other.month
+        if part and month:
+            ranges = {"early": (1, 4), "mid": (4, 9), "late": (8, 12)}
+            lo, hi = ranges.get(part, (1, 12))
+            return lo <= month <= hi
+        return True
+
+
+def parse_iso(value: str | int) -> DateValue:
+    parts = [int(p) for p in str(value).split("-")]
+    return DateValue(
+        parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+    )
+
+
+def _part(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower()
+    if w in ("early", "the start of", "the beginning of", "start of", "初め", "初頭", "前半"):
+        return "early"
+    if w in ("mid", "半ば"):
+        return "mid"
+    return "late"
+
+
+def extract_dates(text: str, reference: date | None = None) -> list[DateValue]:
+    """Dates in ``text`` (NFKC-normalised), relative ones resolved against ``reference``."""
+    out: list[DateValue] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(d: DateValue, a: int, b: int) -> None:
+        if not any(x < b and a < y for x, y in taken):
+            out.append(d)
+            taken.append((a, b))
+
+    for m in _JA_DATE.finditer(text):
+        if m.group("era"):
+            ey = m.group("eyear")
+            year = _ERAS[m.group("era")] + (1 if ey == "元" else int(ey))
+        else:
+            year = int(m.group("year"))
+        mon = int(m.group("mon")) if m.group("mon") else None
+        day = int(m.group("day")) if m.group("day") else None
+        add(
+            DateValue(year, mon, day, _part(m.group("part")), m.group(0), m.start()),
+            m.start(),
+            m.end(),
+        )
+    for m in _EN_DATE.finditer(text):
+        if m.group("year"):
+            mon = MONTHS[m.group("mon").lower().rstrip(".")]
+            day = int(m.group("day")) if m.group("day") else None
+            d = DateValue(
+                int(m.group("year")), mon, day, _part(m.group("part")), m.group(0), m.start()
+            )
+        elif m.group("year2"):
+            day = int(m.group("day2")) if m.group("day2") else None
+            d = DateValue(
+                int(m.group("year2")), int(m.group("mon2")), day, None, m.group(0), m.start()
+            )
+        else:
+            d = DateValue(
+                int(m.group("year3")), None, None, _part(m.group("part")), m.group(0), m.start()
+            )
+        add(d, m.start(), m.end())
+    if reference is not None:
+        for d, a, b in _relative(text, reference):
+            add(d, a, b)
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
+    found: list[tuple[DateValue, int, int]] = []
+    for m in _EN_RELATIVE.finditer(text):
+        s = m.group(0)
+        rel = (m.group("rel") or "").lower()
+        if m.group("mon"):
+            mon = MONTHS[m.group("mon").lower().rstrip(".")]
+            year = ref.year - 1 if rel == "last" and mon >= ref.month else ref.year
+            year = ref.year + 1 if rel == "next" and mon <= ref.month else year
+            found.append((DateValue(year, mon, None, None, s, m.start()), m.start(), m.end()))
+            continue
+        unit = (m.group("unit") or s.split()[1]).lower().rstrip("s")
+        step = {"last": -1, "this": 0, "next": 1}.get(rel, -1)
+        if unit == "year":
+            found.append(
+                (DateValue(ref.year + step, None, None, None, s, m.start()), m.start(), m.end())
+            )
+        elif unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+            found.append((DateValue(y, mo + 1, None, None, s, m.start()), m.start(), m.end()))
+        else:
+            d = ref + timedelta(weeks=step)
+            found.append((DateValue(d.year, d.month, None, None, s, m.start()), m.start(), m.end()))
+    for m in _JA_RELATIVE.finditer(text):
+        rel, jmon = m.group("rel"), m.group("mon")
+        s = m.group(0)
+        if rel in ("昨年", "去年", "今年", "来年", "一昨年"):
+            year = ref.year + {"昨年": -1, "去年": -1, "今年": 0, "来年": 1, "一昨年": -2}[rel]
+            found.append(
+                (
+                    DateValue(year, int(jmon) if jmon else None, None, None, s, m.start()),
+                    m.start(),
+                    m.end(),
+                )
+            )
+        elif rel in ("先月", "今月"):
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - (rel == "先月"), 12)
+            found.append((DateValue(y, mo + 1, None, None, s, m.start()), m.start(), m.end()))
+        else:
+            d = ref - timedelta(weeks=rel == "先週")
+            found.append((DateValue(d.year, d.month, None, None, s, m.start()), m.start(), m.end()))
+    return found
+
+
+def month_only(text: str) -> list[tuple[int, int]]:
+    """Months named without a year: (month, offset), to be completed from context."""
+    out = [(MONTHS[m.group("mon").lower().rstrip(".")], m.start()) for m in _EN_MONTH_ONLY.finditer(text)
+           if not m.group(0).lower().startswith(("last", "this", "next"))]  # fmt: skip
+    out += [(int(m.group("mon")), m.start()) for m in _JA_MONTH_ONLY.finditer(text)]
+    return out

@@ -1,0 +1,346 @@
+"""Numbers and money in English and Japanese forms, as value ranges.
+
+"$44M", "$44 million", "US$44,000,000", "forty-four million dollars", "4400万ドル",
+"4,400万ドル", "44百万ドル", "四千四百万ドル", "数千万ドル" all become a :class:`Quantity`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+INF = math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A value range [lo, hi] of one kind ("money" in USD, "count", "percent", "age")."""
+
+    kind: str
+    lo: float
+    hi: float
+    text: str
+    start: int = 0
+    end: int = 0
+    unit: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return self.lo == self.hi
+
+    def overlaps(self, other: Quantity) -> bool:
+        if self.exact and other.exact:
+            return math.isclose(self.lo, other.lo, rel_tol=0.005)
+        return self.lo <= other.hi * 1.0001 and other.lo <= self.hi * 1.0001
+
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}  # fmt: skip
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_EN_SCALES = {
+    "hundred": 100, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mm": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "dozen": 12, "decade": 10,
+}  # fmt: skip
+_JA_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9, "両": 2}  # fmt: skip
+_JA_SMALL = {"十": 10, "百": 100, "千": 1000}
+_JA_LARGE = {"万": 1e4, "億": 1e8, "兆": 1e12}
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+"
+_WORD_NUM = (
+    r"(?:(?:" + "|".join(sorted((k for k in _EN_UNITS if len(k) > 2), key=len, reverse=True))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)  # fmt: skip
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|bn|tn|mm|[kmbt])\b"
+_EN_MONEY = re.compile(
+    rf"(?P<cur>(?:US|U\.S\.)?\s?\$|USD\s?)\s?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?"
+    rf"(?:\s+(?P<scale2>million|billion))?"
+    rf"|(?P<num2>{_NUM}|{_WORD_NUM}(?:\s+hundred)?)\s*(?P<scale3>{_SCALE})?"
+    rf"(?:\s+(?P<scale4>million|billion))?\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?(?:dollars|usd)\b",
+    re.IGNORECASE,
+)
+_EN_VAGUE_MONEY = re.compile(
+    r"\b(?:(?P<few>a few|several|some)\s+)?(?P<tens>tens of|hundreds of|dozens of)?\s*"
+    r"(?P<scale>hundred|thousand|million|billion)s?\s+(?:of\s+)?(?P<scale2>thousand|million)?\s*"
+    r"(?:of\s+)?dollars\b",
+    re.IGNORECASE,
+)
+_JA_NUMERAL = r"[0-9０-９,，.．〇零一二三四五六七八九十百千万億兆両数]+"
+_JA_MONEY = re.compile(rf"(?P<pre>約|およそ|米)?(?P<num>{_JA_NUMERAL})\s*(?:米)?(?:ドル|USドル|ﾄﾞﾙ)")
+_EN_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|percent|per cent)", re.IGNORECASE)
+_JA_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|％|パーセント)")
+_EN_COUNT = re.compile(
+    rf"\b(?P<num>{_NUM}|{_WORD_NUM}|dozens|dozen|a dozen|several|a few)(?:[- ]|\s+of\s+)"
+    r"(?P<unit>(?:member|person|people|men|women|employees|staff|researchers|years?|months?|weeks?|days?)\b)",
+    re.IGNORECASE,
+)
+_JA_COUNT = re.compile(
+    rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|か月|カ月|ヶ月|週間|日間|社|回)"
+)
+_BOUND_BEFORE_EN = re.compile(
+    r"(?P<w>about|around|roughly|approximately|nearly|almost|some|more than|over|at least|"
+    r"upwards of|in excess of|above|less than|under|below|fewer than|at most|up to|only|just|"
+    r"exactly|a mere)\s*$",
+    re.IGNORECASE,
+)
+_BOUND_AFTER_JA = re.compile(
+    r"^(?P<w>以上|超|余り|あまり|強|弱|未満|以下|程度|ほど|前後|近く|足らず|にとどま|のみ|だけ)"
+)
+_BOUND_BEFORE_JA = re.compile(r"(?P<w>約|およそ|ほぼ|わずか|たった|少なくとも|最大)\s*$")
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def parse_en_number(raw: str) -> float | None:
+    """Digits with separators or English number words ("forty-four", "a hundred")."""
+    s = raw.strip().lower().replace(",", "")
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    total, current = 0.0, 0.0
+    found = False
+    for word in re.split(r"[\s-]+", s):
+        if word in _EN_UNITS:
+            current += _EN_UNITS[word]
+            found = True
+        elif word in _EN_ORDINALS:
+            current += _EN_ORDINALS[word]
+            found = True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            found = True
+        elif word in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * _EN_SCALES[word]
+            current = 0
+            found = True
+        elif word == "and":
+            continue
+        else:
+            return None
+    return total + current if found else None
+
+
+def parse_ja_number(raw: str) -> tuple[float, float] | None:
+    """Japanese numerals, mixed with digits: "4400万", "4,400万", "四千四百万", "1億5000万", "44百万".
+
+    "数" ("several") gives a range: "数千万" is 10M to 99M.
+    """
+    s = nfkc(raw).replace(",", "").replace("，", "")
+    if not s:
+        return None
+    vague = "数" in s
+    lo = _ja_value(s.replace("数", "1"))
+    hi = _ja_value(s.replace("数", "9"))
+    if lo is None or hi is None:
+        return None
+    if vague:
+        # "数千万" = several times ten million: from 2x to 9.99x the scale (some use 1x).
+        scale = lo
+        return (scale, hi * 1.111)
+    return (lo, lo)
+
+
+def _ja_value(s: str) -> float | None:
+    total = 0.0
+    section = 0.0  # below 万
+    number = ""  # pending digits
+    digit_seen = False
+    for ch in s:
+        if ch.isdigit() or ch == ".":
+            number += ch
+            digit_seen = True
+        elif ch in _JA_DIGITS:
+            number += str(_JA_DIGITS[ch])
+            digit_seen = True
+        elif ch in _JA_SMALL:
+            n = float(number) if number else 1.0
+            section += n * _JA_SMALL[ch]
+            number = ""
+            digit_seen = True
+        elif ch in _JA_LARGE:
+            n = float(number) if number else 0.0
+            chunk = section + n
+            if chunk == 0:
+                chunk = 1.0
+            total += chunk * _JA_LARGE[ch]
+            section, number = 0.0, ""
+            digit_seen = True
+        else:
+            return None
+    try:
+        tail = float(number) if number else 0.0
+    except ValueError:
+        return None
+    return total + section + tail if digit_seen else None
+
+
+def _bounded(lo: float, hi: float, before: str, after: str) -> tuple[float, float, str]:
+    """Widen [lo, hi] by a qualifier around the number ("about", "more than", "以上")."""
+    m = _BOUND_BEFORE_EN.search(before[-24:]) or _BOUND_BEFORE_JA.search(before[-8:])
+    word = m.group("w").lower() if m else ""
+    if not word:
+        ma = _BOUND_AFTER_JA.match(after[:6])
+        word = ma.group("w") if ma else ""
+    if word in ("about", "around", "roughly", "approximately", "some", "約", "およそ", "ほぼ",
+                "程度", "ほど", "前後"):  # fmt: skip
+        return lo * 0.9, hi * 1.1, "about"
+    if word in ("nearly", "almost", "近く", "弱"):
+        return lo * 0.85, hi, "nearly"
+    if word in (
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "above",
+        "超",
+        "余り",
+        "あまり",
+        "強",
+    ):
+        return lo * 1.000001, INF, "more than"
+    if word in ("at least", "以上", "少なくとも"):
+        return lo, INF, "at least"
+    if word in ("less than", "under", "below", "fewer than", "未満", "足らず"):
+        return 0.0, lo * 0.999999, "less than"
+    if word in ("at most", "up to", "以下", "最大"):
+        return 0.0, hi, "at most"
+    return lo, hi, ""
+
+
+def extract_money(text: str) -> list[Quantity]:
+    """Money amounts in USD with their offsets in ``text`` (which should be NFKC-normalised)."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for m in _EN_MONEY.finditer(text):
+        raw = m.group("num") or m.group("num2")
+        value = parse_en_number(raw) if raw else None
+        if value is None:
+            continue
+        for key in ("scale", "scale2", "scale3", "scale4"):
+            sc = (m.group(key) or "").lower()
+            if sc:
+                value *= _EN_SCALES.get(sc, 1)
+        lo, hi, _ = _bounded(value, value, text[: m.start()], text[m.end() :])
+        found.append(Quantity("money", lo, hi, m.group(0).strip(), m.start(), m.end(), "USD"))
+        taken.append((m.start(), m.end()))
+    for m in _EN_VAGUE_MONEY.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        scale = _EN_SCALES[m.group("scale").lower()]
+        if m.group("scale2"):
+            scale *= _EN_SCALES[m.group("scale2").lower()]
+        mult: dict[str, tuple[float, float]] = {
+            "tens of": (10, 99),
+            "dozens of": (24, 99),
+            "hundreds of": (100, 999),
+        }
+        lo_m, hi_m = mult.get((m.group("tens") or "").lower(), (1, 1))
+        if m.group("few"):
+            lo_m, hi_m = lo_m * 2, hi_m * 9.99
+        elif m.group("tens") is None and m.group(0).lower().startswith(("million", "billion")):
+            lo_m, hi_m = 2, 999  # "millions of dollars"
+        found.append(Quantity("money", scale * lo_m, scale * hi_m, m.group(0).strip(),
+                              m.start(), m.end(), "USD"))  # fmt: skip
+        taken.append((m.start(), m.end()))
+    for m in _JA_MONEY.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        parsed = parse_ja_number(m.group("num"))
+        if parsed is None:
+            continue
+        lo, hi = parsed
+        if m.group("pre") in ("約", "およそ"):
+            lo, hi = lo * 0.9, hi * 1.1
+        else:
+            lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
+        found.append(Quantity("money", lo, hi, m.group(0), m.start(), m.end(), "USD"))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def extract_percents(text: str) -> list[Quantity]:
+    out = []
+    for rx in (_EN_PERCENT, _JA_PERCENT):
+        for m in rx.finditer(text):
+            v = float(m.group("num").replace(",", ""))
+            out.append(Quantity("percent", v, v, m.group(0), m.start(), m.end(), "%"))
+    return out
+
+
+_UNIT_CANON = {
+    "member": "people", "members": "people", "person": "people", "people": "people", "men": "people",
+    "women": "people", "employees": "people", "staff": "people", "researchers": "people",
+    "year": "years", "years": "years", "month": "months", "months": "months",
+    "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
+    "人": "people", "名": "people", "歳": "years", "年間": "years", "か月": "months",
+    "カ月": "months", "ヶ月": "months", "週間": "weeks", "日間": "days", "社": "companies",
+    "回": "times",
+}  # fmt: skip
+
+
+def extract_counts(text: str) -> list[Quantity]:
+    """Counts with a unit: "five-member board", "5人", "14 years", "14歳", "dozens of people"."""
+    out: list[Quantity] = []
+    for m in _EN_COUNT.finditer(text):
+        raw = m.group("num").lower()
+        if raw in ("dozens",):
+            lo, hi = 24.0, 99.0
+        elif raw in ("dozen", "a dozen"):
+            lo = hi = 12.0
+        elif raw in ("several", "a few"):
+            lo, hi = 2.0, 9.0
+        else:
+            v = parse_en_number(raw)
+            if v is None:
+                continue
+            lo = hi = v
+        unit = _UNIT_CANON.get(m.group("unit").lower(), m.group("unit").lower())
+        lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
+        out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), unit))
+    for m in re.finditer(r"\b(?:a|one|about a|over a|more than a)\s+decade\b", text, re.IGNORECASE):
+        lo, hi, _ = _bounded(10.0, 10.0, text[: m.start()], text[m.end() :])
+        out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), "years"))
+    for m in _JA_COUNT.finditer(text):
+        parsed = parse_ja_number(m.group("num"))
+        if parsed is None:
+            continue
+        lo, hi = parsed
+        if "数" in m.group("num") and lo < 10:
+            lo, hi = 2.0, 9.0
+        lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
+        unit = _UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), unit))
+    return out
+
+
+def format_usd(q: Quantity) -> str:
+    """A short English rendering: $44M, $1.5B, $300K, "more than $40M"."""
+
+    def one(v: float) -> str:
+        for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+            if v >= scale:
+                n = v / scale
+                return f"${n:.3g}{suffix}" if n != int(n) else f"${int(n)}{suffix}"
+        return f"${v:,.0f}"
+
+    if q.exact:
+        return one(q.lo)
+    if q.hi == INF:
+        return f"more than {one(q.lo)}"
+    if q.lo == 0:
+        return f"less than {one(q.hi)}"
+    return f"{one(q.lo)}–{one(q.hi)}"

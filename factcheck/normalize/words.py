@@ -1,0 +1,268 @@
+"""Words: English content tokens with light stemming and synonyms; Japanese character bigrams."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "they",
+        "them",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "so",
+        "such",
+        "very",
+        "just",
+        "only",
+        "even",
+        "still",
+        "yet",
+        "all",
+        "any",
+        "both",
+        "each",
+        "more",
+        "most",
+        "other",
+        "some",
+        "same",
+        "own",
+        "too",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "after",
+        "before",
+        "over",
+        "under",
+        "about",
+        "against",
+        "between",
+        "through",
+        "during",
+        "up",
+        "down",
+        "out",
+        "off",
+        "again",
+        "further",
+        "once",
+        "while",
+        "because",
+        "until",
+        "s",
+        "t",
+        "said",
+        "says",
+        "say",
+        "according",
+        "per",
+        "via",
+        "one",
+        "two",
+        "its",
+        "itself",
+        "himself",
+        "herself",
+        "themselves",
+        "mr",
+        "ms",
+        "mrs",
+    ]
+)
+
+# Words that say the same thing in this domain, mapped to one canonical stem.
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "donat": (
+        "donat",
+        "gave",
+        "give",
+        "given",
+        "giv",
+        "contribut",
+        "gift",
+        "fund",
+        "financ",
+        "bankroll",
+        "put",
+    ),
+    "employe": ("employe", "staff", "worker", "staffer", "team", "personnel"),
+    "ceo": ("ceo", "chief executive", "executive"),
+    "found": (
+        "found",
+        "co-found",
+        "cofound",
+        "establish",
+        "set",
+        "start",
+        "launch",
+        "creat",
+        "form",
+        "build",
+    ),
+    "lawsuit": ("lawsuit", "suit", "su", "sue", "complaint", "filing", "court", "litig", "indict"),
+    "recruit": ("recruit", "hire", "hir", "lure", "poach", "bring", "attract", "woo"),
+    "concern": ("concern", "worri", "worry", "fear", "danger", "risk", "threat", "alarm"),
+    "agree": ("agree", "agre", "accept", "endors", "approv", "back", "support", "welcom"),
+    "reject": ("reject", "refus", "declin", "dismiss", "rebuff", "turn", "spurn", "deni", "deny"),
+    "propos": ("propos", "suggest", "float", "pitch", "offer", "idea", "plan"),
+    "email": ("email", "e-mail", "mail", "messag", "wrote", "writ", "letter"),
+    "say": ("said", "told", "tell", "claim", "assert", "stat", "declar", "announc", "note"),
+    "compan": ("compan", "firm", "startup", "start-up", "business", "venture", "lab", "organ"),
+    "nonprofit": ("nonprofit", "non-profit", "npo", "charit"),
+    "forprofit": ("for-profit", "forprofit", "commerci", "profit-mak"),
+    "data": ("data", "databas", "dataset"),
+    "leave": ("leav", "left", "quit", "step", "depart", "resign", "exit"),
+    "ai": ("ai", "artificial", "intellig"),
+    "chatbot": ("chatbot", "bot", "assistant"),
+    "relationship": ("relationship", "friendship", "partnership", "tie", "bond", "allianc"),
+    "rival": ("rival", "competitor", "enemi", "adversari", "foe", "competit", "compet"),
+    "invest": ("invest", "stake", "backer"),
+    "acquir": ("acquir", "acquisit", "buy", "bought", "purchas", "takeover"),
+    "mentor": ("mentor", "teacher", "master", "idol", "hero", "role model"),
+    "rent": ("rent", "leas", "office cost"),
+    "stock": ("stock", "share", "equiti"),
+    "blog": ("blog", "post"),
+}
+_CANON = {form: canon for canon, forms in _SYNONYMS.items() for form in forms}
+_IRREGULAR = {
+    "gave": "give", "given": "give", "took": "take", "taken": "take", "wrote": "write",
+    "written": "write", "told": "tell", "left": "leave", "met": "meet", "sold": "sell",
+    "bought": "buy", "began": "begin", "begun": "begin", "ran": "run", "led": "lead",
+    "saw": "see", "seen": "see", "thought": "think", "sent": "send", "spent": "spend",
+    "made": "make", "became": "become", "went": "go", "gone": "go", "won": "win",
+    "lost": "lose", "held": "hold", "kept": "keep", "built": "build", "drew": "draw",
+    "grew": "grow", "felt": "feel", "paid": "pay", "stole": "steal", "stolen": "steal",
+    "fought": "fight", "brought": "bring", "sought": "seek", "knew": "know", "known": "know",
+}  # fmt: skip
+_WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d+(?:\.\d+)?")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]")
+_JA_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ーA-Za-z0-9]+")
+
+
+def is_japanese(text: str) -> bool:
+    """True when the text is mostly Japanese (kana or kanji among its letters)."""
+    cjk = len(_CJK.findall(text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return cjk > 0 and cjk * 2 >= latin * 0.5
+
+
+def stem(word: str) -> str:
+    w = word.lower().strip("'’-").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _IRREGULAR:
+        w = _IRREGULAR[w]
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ied", "y"), ("ing", ""), ("ed", ""),
+                         ("ly", ""), ("es", ""), ("s", ""), ("e", "")):  # fmt: skip
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: len(w) - len(suffix)] + repl
+            break
+    return w
+
+
+def canonical(word: str) -> str:
+    s = stem(word)
+    if s in _CANON:
+        return _CANON[s]
+    low = word.lower()
+    if low in _CANON:
+        return _CANON[low]
+    for form, canon in _CANON.items():
+        if len(form) >= 4 and s.startswith(form):
+            return canon
+    return s
+
+
+def en_tokens(text: str) -> set[str]:
+    """Canonical content stems of an English text."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    out = set()
+    for word in _WORD.findall(text):
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        out.add(canonical(word))
+    return out - STOPWORDS
+
+
+def ja_tokens(text: str) -> set[str]:
+    """Character bigrams of the Japanese (and embedded Latin) runs of a text."""
+    text = unicodedata.normalize("NFKC", text)
+    out: set[str] = set()
+    for run in _JA_TOKEN.findall(text):
+        if run.isascii():
+            out.add(run.lower())
+            continue
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out

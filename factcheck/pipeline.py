@@ -1,0 +1,193 @@
+"""One run: statements -> candidates -> comparison -> findings. Never prints."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.features import Features
+from factcheck.match import (
+    Candidate,
+    Index,
+    PassageProfile,
+    build_index,
+    candidates,
+    closest_passage,
+)
+from factcheck.model import Citation, Finding, Span, Statement, Verdict
+from factcheck.record import Record
+from factcheck.text.segment import split_statements
+from factcheck.verdict import Outcome, compare, evidence_of_claim, evidence_of_passage
+
+# Thresholds on the 0-100 topic score (see ARCHITECTURE.md, "How a verdict is decided").
+NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
+MIN_TOPIC = 52.0  # below this the record does not speak to the statement: unknown
+MIN_CONTRA = 52.0  # a conflict counts only from a candidate at least this strong
+CLOSE = 8.0  # candidates within this of the best are weighed together
+
+_INDEXES: dict[int, Index] = {}
+
+
+def index_for(record: Record) -> Index:
+    key = id(record)
+    if key not in _INDEXES:
+        _INDEXES[key] = build_index(record)
+    return _INDEXES[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    score: float
+    claim_id: str | None
+    claim_text: str | None
+    reason: str | None
+    citation: Citation | None
+    considered: tuple[tuple[str, float], ...] = ()
+
+
+_UNKNOWN = Judgement(Verdict.UNKNOWN, 0.0, None, None, None, None)
+
+_EN_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
+    r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
+    r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
+)
+_EN_LEAD = re.compile(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
+                      re.IGNORECASE)  # fmt: skip
+_JA_CLAUSE = re.compile(r"(?<=[たがり])、|ものの、|が、(?=.{6,})")
+
+
+def clauses(text: str, japanese: bool) -> list[str]:
+    """Split a compound statement into its parts (each still a sentence fragment)."""
+    if japanese:
+        parts = [p for p in re.split(r"が、|ものの、|一方、|。", text) if p.strip()]
+    else:
+        lead = _EN_LEAD.match(text)
+        head = [text[: lead.end()].rstrip(", ")] if lead else []
+        rest = text[lead.end() :] if lead else text
+        parts = head + _EN_CLAUSE.split(rest)
+    parts = [p.strip(" ,;") for p in parts if p and len(p.split()) + len(p) // 8 >= 4]
+    return parts if len(parts) > 1 else [text]
+
+
+def _citation(index: Index, passage_source: str, line: int, text: str) -> Citation:
+    src = index.record.sources[passage_source]
+    return Citation(src.id, src.path, line, text)
+
+
+def _claim_for_passage(index: Index, pp: PassageProfile) -> tuple[str | None, str | None]:
+    p = pp.passage
+    for prof in index.profiles:
+        q = prof.claim.passage
+        if q and q.source == p.source and q.start <= p.start < q.start + len(q.text) + 1:
+            return prof.claim.id, prof.claim.text_en
+        if q and q.source == p.source and p.start <= q.start < p.start + len(p.text):
+            return prof.claim.id, prof.claim.text_en
+    return None, None
+
+
+def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
+    out = compare(f, evidence_of_passage(pp), index.matcher)
+    claim_id, claim_text = _claim_for_passage(index, pp)
+    cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
+    if out.conflict:
+        return Judgement(Verdict.CONTRADICTED, ratio, claim_id, claim_text, out.reason, cite)
+    return Judgement(Verdict.SUPPORTED, ratio, claim_id, claim_text,
+                     "the statement matches the source passage", cite)  # fmt: skip
+
+
+def _judge_claim(index: Index, c: Candidate, verdict: Verdict, reason: str | None,
+                 considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
+    claim = c.profile.claim
+    cite = None
+    if claim.passage is not None:
+        cite = _citation(index, claim.passage.source, claim.passage.line, claim.passage.text)
+    return Judgement(verdict, round(c.score, 1), claim.id, claim.text_en, reason, cite, considered)
+
+
+def judge(index: Index, f: Features) -> Judgement:
+    """The verdict on one statement (or one part of it)."""
+    near = closest_passage(index, f)
+    if near is not None and near[1] >= NEAR_COPY:
+        return _judge_passage(index, f, near[0], round(near[1], 1))
+    cands = candidates(index, f)
+    considered = tuple((c.profile.claim.id, round(c.score, 1)) for c in cands)
+    if not cands or cands[0].score < MIN_TOPIC:
+        return Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
+                         "the record does not address this statement", None, considered)  # fmt: skip
+    best = cands[0]
+    strong = [c for c in cands if c.score >= max(MIN_CONTRA, best.score - CLOSE)]
+    outcomes: list[tuple[Candidate, Outcome]] = [
+        (c, compare(f, evidence_of_claim(c.profile), index.matcher)) for c in strong
+    ]
+    b_out = outcomes[0][1]
+    if b_out.conflict:
+        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
+    if b_out.unmatched_values or not b_out.agreed:
+        for c, o in outcomes[1:]:
+            if o.value_conflict:
+                return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
+    if b_out.unmatched_values:
+        explained = any(o.conflict is None and o.agreed > 0 for _, o in outcomes[1:])
+        if not explained:
+            return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
+                             "the record does not state some of the statement's values or names",
+                             None, considered)  # fmt: skip
+    return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+_SEVERITY = {Verdict.CONTRADICTED: 2, Verdict.SUPPORTED: 1, Verdict.UNKNOWN: 0}
+
+
+def judge_statement(index: Index, text: str) -> Judgement:
+    """Judge a whole statement and its parts: contradicted if any part is, supported if the
+    whole (or every part) is."""
+    f = index.features(text)
+    whole = judge(index, f)
+    parts = clauses(f.text, f.japanese)
+    if len(parts) == 1 or whole.reason == "the statement matches the source passage":
+        return whole
+    judged = [judge(index, index.features(p)) for p in parts]
+    contra = [j for j in judged if j.verdict is Verdict.CONTRADICTED]
+    if whole.verdict is Verdict.CONTRADICTED:
+        return whole
+    if contra:
+        return max(contra, key=lambda j: j.score)
+    if whole.verdict is Verdict.SUPPORTED:
+        return whole
+    if all(j.verdict is Verdict.SUPPORTED for j in judged):
+        return max(judged, key=lambda j: j.score)
+    return whole
+
+
+def check_statements(index: Index, statements: list[Statement], input_name: str) -> list[Finding]:
+    findings = []
+    for st in statements:
+        j = judge_statement(index, st.text)
+        findings.append(
+            Finding(
+                input_name,
+                st.text,
+                st.span,
+                j.verdict,
+                j.score,
+                j.claim_id,
+                j.claim_text,
+                j.reason,
+                j.citation,
+                j.considered,
+            )  # fmt: skip
+        )
+    return findings
+
+
+def check_text(text: str, record: Record, input_name: str = "<text>",
+               regions: list[Span] | None = None) -> list[Finding]:  # fmt: skip
+    """Check ``text`` (or only ``regions`` of it) against ``record``."""
+    index = index_for(record)
+    if regions is None:
+        statements = split_statements(text)
+    else:
+        statements = [s for r in regions for s in split_statements(text, r.start, r.end)]
+    return check_statements(index, statements, input_name)

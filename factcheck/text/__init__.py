@@ -1,0 +1,1 @@
+"""Input text: split into statements with character offsets; Markdown scoping."""

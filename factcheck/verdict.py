@@ -1,0 +1,324 @@
+"""The comparison rules: a statement against one piece of evidence -> agreement or conflict.
+
+Each rule looks at one kind of thing that matters (money, dates, counts, names, roles,
+negation, opposite words) and says whether the statement agrees with the evidence, conflicts
+with it (with a reason naming both values), or does not speak to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factcheck.normalize.dates import DateValue
+from factcheck.normalize.names import EntityMatcher, Mention
+from factcheck.normalize.numbers import Quantity, format_usd
+from factcheck.normalize.polarity import en_negated, ja_negated, opposed
+from factcheck.normalize.words import en_tokens, ja_tokens
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
+    from factcheck.match import PassageProfile, Profile
+
+CONTEXT_KINDS = frozenset({"person", "org", "place", "role", "product"})
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a claim or a source passage states, in comparable form."""
+
+    entities: frozenset[str]
+    money: tuple[Quantity, ...]
+    dates: tuple[DateValue, ...]
+    counts: tuple[Quantity, ...]
+    percents: tuple[Quantity, ...]
+    negated: bool
+    text_en: str
+    text_ja: str
+    subject: str | None = None
+    object: str | None = None
+    older: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """``conflict`` names the kind of difference; ``agreed`` counts the values that matched."""
+
+    conflict: str | None = None
+    reason: str | None = None
+    agreed: int = 0
+    unmatched_values: int = 0
+    value_conflict: bool = False
+
+
+def evidence_of_claim(p: Profile) -> Evidence:
+    older = None
+    for a in p.claim.values.get("ages") or []:
+        if isinstance(a, dict) and a.get("older"):
+            older = str(a["older"])
+    return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
+                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older)  # fmt: skip
+
+
+def evidence_of_passage(pp: PassageProfile) -> Evidence:
+    f = pp.features
+    return Evidence(f.entities, f.money, f.dates, f.counts, f.percents, f.negations > 0,
+                    "", f.text)  # fmt: skip
+
+
+def _fmt_money(q: Quantity, lang: bool) -> str:
+    return format_usd(q)
+
+
+def _fmt_date(d: DateValue) -> str:
+    return d.iso()
+
+
+def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
+    if not a and not b:
+        return "none"
+    if not a or not b:
+        return "one"
+    return "match" if any(x.agrees(y) for x in a for y in b) else "mismatch"
+
+
+def _money(f: Features, ev: Evidence) -> Outcome:
+    if not f.money or not ev.money:
+        return Outcome(unmatched_values=len(f.money))
+    rel = _date_relation(f.dates, ev.dates)
+    matched = [q for q in f.money if any(q.overlaps(c) for c in ev.money)]
+    unmatched = [q for q in f.money if q not in matched]
+    if not unmatched:
+        return Outcome(agreed=len(matched))
+    if rel in ("none", "match") and not (matched and len(ev.money) == 1):
+        said = unmatched[0]
+        years = ""
+        if rel == "match" and f.dates:
+            years = f" for {f.dates[0].iso()}"
+        src = " or ".join(_fmt_money(c, False) for c in ev.money)
+        raw = next((c.text for c in ev.money if c.text and not c.text.isdigit()), "")
+        src_note = f" ({raw})" if raw else ""
+        return Outcome(
+            "amount",
+            f"amount differs: the statement says {_fmt_money(said, False)}{years}; "
+            f"the source says {src}{src_note}",
+            len(matched),
+            value_conflict=True,
+        )
+    return Outcome(agreed=len(matched), unmatched_values=len(unmatched))
+
+
+def _dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
+    rel = _date_relation(f.dates, ev.dates)
+    if rel == "match":
+        return Outcome(agreed=1)
+    if rel == "mismatch":
+        years_s = {d.year for d in f.dates}
+        years_e = {d.year for d in ev.dates}
+        if not money_agreed and f.money and ev.money:
+            return Outcome(unmatched_values=1)  # other amounts at other dates: another event
+        if years_s & years_e and not money_agreed:
+            # same year, different month: a different event unless the rest matches
+            pass
+        said = ", ".join(_fmt_date(d) for d in f.dates)
+        src = ", ".join(_fmt_date(d) for d in ev.dates)
+        return Outcome("date", f"date differs: the statement says {said}; the source says {src}",
+                       value_conflict=True)  # fmt: skip
+    return Outcome(unmatched_values=len(f.dates))
+
+
+def _quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) -> Outcome:
+    agreed = 0
+    unmatched = 0
+    for q in f_q:
+        same_unit = [c for c in e_q if c.unit == q.unit]
+        if not same_unit:
+            unmatched += 1
+            continue
+        if any(q.overlaps(c) for c in same_unit):
+            agreed += 1
+            continue
+        unit = f" {q.unit}" if q.unit and q.unit != "%" else q.unit
+        src = " or ".join(f"{c.lo:g}" if c.exact else f"{c.lo:g}–{c.hi:g}" for c in same_unit)
+        said = f"{q.lo:g}" if q.exact else q.text
+        return Outcome(what, f"{what} differs: the statement says {said}{unit}; the source says {src}{unit}",
+                       agreed, value_conflict=True)  # fmt: skip
+    return Outcome(agreed=agreed, unmatched_values=unmatched)
+
+
+_EN_AGENT = re.compile(r"\b(?:by|from)\s+$", re.IGNORECASE)
+
+
+def _roles(f: Features, ev: Evidence, matcher: EntityMatcher) -> tuple[str | None, str | None]:
+    """The statement's subject and object among its mentions (word order / particles)."""
+    mentions = [m for m in f.mentions if matcher.kind.get(m.entity) in ("person", "org")]
+    if not mentions:
+        return None, None
+    text = f.text
+    if f.japanese:
+        subj = obj = None
+        for m in mentions:
+            after = text[m.end : m.end + 3].lstrip("氏さん社")
+            if subj is None and after[:1] in ("は", "が"):
+                subj = m.entity
+            elif obj is None and after[:1] in ("を", "に", "へ") and after[:2] != "によ":
+                obj = m.entity
+        return subj, obj
+    agent = next(
+        (m for m in mentions if _EN_AGENT.search(text[max(0, m.start - 6) : m.start])), None
+    )
+    first = mentions[0]
+    if agent is not None and agent is not first:
+        return agent.entity, first.entity
+    later = next((m for m in mentions[1:] if m.entity != first.entity), None)
+    return first.entity, later.entity if later else None
+
+
+def _reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    if not ev.subject or not ev.object or ev.subject == ev.object:
+        return Outcome()
+    if matcher.kind.get(ev.subject) != matcher.kind.get(ev.object):
+        return Outcome()
+    subj, obj = _roles(f, ev, matcher)
+    if subj == ev.object and obj == ev.subject:
+        lang = "ja" if f.japanese else "en"
+        return Outcome(
+            "roles",
+            f"roles reversed: the statement has {matcher.display(subj, lang)} acting on "
+            f"{matcher.display(obj, lang)}; the source says {matcher.display(ev.subject, lang)} "
+            f"did it to {matcher.display(ev.object, lang)}",
+        )
+    return Outcome()
+
+
+_OLDER = re.compile(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
+
+
+def _age_direction(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    if not ev.older:
+        return Outcome()
+    m = _OLDER.search(f.text)
+    if not m:
+        return Outcome()
+    word = (m.group(1) or m.group(2) or "").lower()
+    older_word = word in ("older", "年上")
+    if f.japanese:
+        base = next(
+            (
+                x
+                for x in f.mentions
+                if f.text[x.end : x.end + 4].lstrip("氏さん").startswith("より")
+            ),
+            None,
+        )
+        others = [x for x in f.mentions if base is None or x.entity != base.entity]
+        subject = others[0].entity if others else None
+    else:
+        after_than = [x for x in f.mentions if x.start >= m.end()]
+        base = after_than[0] if after_than else None
+        before = [x for x in f.mentions if x.end <= m.start()]
+        subject = before[0].entity if before else None
+    if subject is None:
+        return Outcome()
+    stated_older = subject if older_word else (base.entity if base else None)
+    if stated_older and stated_older != ev.older:
+        lang = "ja" if f.japanese else "en"
+        return Outcome("age", f"age comparison reversed: the statement makes "
+                       f"{matcher.display(stated_older, lang)} the older; the source says "
+                       f"{matcher.display(ev.older, lang)} is older")  # fmt: skip
+    return Outcome()
+
+
+def _context(text: str, start: int, end: int, japanese: bool) -> set[str]:
+    window = text[max(0, start - 30) : start] + " " + text[end : end + 30]
+    return ja_tokens(window) if japanese else en_tokens(window)
+
+
+def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    extra = [m for m in f.mentions if m.entity not in ev.entities
+             and matcher.kind.get(m.entity) in CONTEXT_KINDS]  # fmt: skip
+    if not extra:
+        return Outcome()
+    missing = [e for e in ev.entities if e not in f.entities]
+    ev_text = ev.text_ja if f.japanese else ev.text_en
+    if not ev_text:
+        ev_text = ev.text_ja
+    ev_mentions = matcher.find(ev_text)
+    japanese = f.japanese or not ev.text_en
+    for m in extra:
+        kind = matcher.kind.get(m.entity)
+        ctx_s = _context(f.text, m.start, m.end, f.japanese) - _names(
+            f.mentions, f.text, f.japanese
+        )
+        for e in missing:
+            if matcher.kind.get(e) != kind:
+                continue
+            spots = [x for x in ev_mentions if x.entity == e]
+            ctx_e: set[str] = set()
+            for x in spots:
+                ctx_e |= _context(ev_text, x.start, x.end, japanese)
+            if not spots or ctx_s & ctx_e:
+                lang = "ja" if f.japanese else "en"
+                return Outcome(
+                    "name",
+                    f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
+                    f"the source says {matcher.display(e, lang)}",
+                )
+    return Outcome(unmatched_values=len(extra))
+
+
+def _names(mentions: tuple[Mention, ...], text: str, japanese: bool) -> set[str]:
+    out: set[str] = set()
+    for m in mentions:
+        out |= ja_tokens(m.text) if japanese else en_tokens(m.text)
+    return out
+
+
+def _polarity(f: Features, ev: Evidence) -> Outcome:
+    if f.japanese:
+        ev_text = ev.text_ja
+        ev_neg = ev.negated or (ja_negated(ev_text) > 0)
+    else:
+        ev_text = ev.text_en or ev.text_ja
+        ev_neg = ev.negated or (en_negated(ev.text_en) > 0 if ev.text_en else False)
+    stmt_neg = f.negations > 0
+    if stmt_neg != ev_neg:
+        if stmt_neg:
+            return Outcome("negation", "negation: the statement denies what the source states")
+        return Outcome("negation", "negation: the source states the opposite (a negative)")
+    if ev.text_en or f.japanese:
+        word = opposed(f.text, ev_text, f.japanese)
+        if word:
+            return Outcome("meaning", f"meaning differs: the statement says “{word}”, "
+                           "the opposite of what the source states")  # fmt: skip
+    return Outcome()
+
+
+def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """Compare a statement with one piece of evidence: the first conflict found, or agreement."""
+    money = _money(f, ev)
+    if money.conflict:
+        return money
+    dates = _dates(f, ev, money_agreed=money.agreed > 0)
+    if dates.conflict:
+        return dates
+    counts = _quantities(f.counts, ev.counts, "count")
+    if counts.conflict:
+        return counts
+    pct = _quantities(f.percents, ev.percents, "percentage")
+    if pct.conflict:
+        return pct
+    for rule in (_age_direction, _reversal, _substitution):
+        out = rule(f, ev, matcher)
+        if out.conflict:
+            return out
+    pol = _polarity(f, ev)
+    if pol.conflict:
+        return pol
+    sub = _substitution(f, ev, matcher)
+    return Outcome(
+        agreed=money.agreed + dates.agreed + counts.agreed + pct.agreed,
+        unmatched_values=money.unmatched_values + dates.unmatched_values + counts.unmatched_values
+        + pct.unmatched_values + sub.unmatched_values,
+    )  # fmt: skip
