@@ -5,11 +5,20 @@ from __future__ import annotations
 import os
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from factcheck.errors import FactcheckError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from factcheck.config import Settings
+    from factcheck.inputs import Document
+    from factcheck.model import Finding
+    from factcheck.record import Record
+    from factcheck.report import Context
 
 HELP = """Check English or Japanese text against the bundled record of sourced claims.
 
@@ -22,6 +31,11 @@ Examples:
   cat story.md | factcheck
   factcheck --file draft.md --format json
   factcheck -f draft.md --fail-on unknown        # in CI: fail on anything unsupported
+  factcheck --files docs/*.md --format github    # annotations in GitHub Actions
+  factcheck --show-config                        # settings in force and where they came from
+
+Settings may also come from factcheck.toml or [tool.factcheck] in pyproject.toml (the nearest
+one above the current folder; --config PATH to choose one). Command-line options win.
 
 Exit status: 0 nothing contradicted, 1 a statement reached the failing verdict, 2 the check
 could not run.
@@ -31,6 +45,9 @@ could not run.
 class Format(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    rdjsonl = "rdjsonl"
 
 
 class FailOn(StrEnum):
@@ -42,7 +59,7 @@ class FailOn(StrEnum):
 app = typer.Typer(add_completion=True, rich_markup_mode=None, pretty_exceptions_enable=False)
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     sys.stderr.write(f"factcheck: {message}\n")
     raise typer.Exit(code)
 
@@ -55,55 +72,141 @@ def _use_color(no_color: bool) -> bool:
     return sys.stdout.isatty()
 
 
+def exit_status(findings: list[Finding], fail_on: str) -> int:
+    """The one place that decides the exit status: 1 when a finding reaches the failing verdict."""
+    from factcheck.model import Verdict
+
+    failing = {"contradicted": {Verdict.CONTRADICTED},
+               "unknown": {Verdict.CONTRADICTED, Verdict.UNKNOWN}, "never": set()}[fail_on]  # fmt: skip
+    return 1 if any(f.verdict in failing for f in findings) else 0
+
+
+def _expand(paths: list[str], settings: Settings) -> list[str]:
+    """Files as given; folders become their documents, filtered by include and exclude."""
+    from pathlib import Path
+
+    from factcheck.errors import InputError
+    from factcheck.inputs import expand_paths
+
+    out: list[str] = []
+    for p in paths:
+        if not Path(p).is_dir():
+            out.append(p)
+            continue
+        found = [f for f in expand_paths([p]) if settings.selects(os.path.relpath(f, p))]
+        if not found:
+            raise InputError(f"{p}: no files left after the config's include and exclude")
+        out.extend(found)
+    return out
+
+
+def _documents(args: list[str], files: list[str], args_are_files: bool, settings: Settings) -> list[Document]:  # fmt: skip
+    from factcheck.inputs import Document, read_file, read_stdin
+
+    docs: list[Document] = []
+    paths = [*files, *(a for a in args if a != "-")] if args_are_files else files
+    words = [] if args_are_files else [a for a in args if a != "-"]
+    if words:
+        docs.append(Document("<text>", " ".join(words)))
+    docs.extend(read_file(path) for path in _expand(paths, settings))
+    if (not words and not paths) or "-" in args:
+        if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
+            _fail("nothing to check: give text, --file PATH, or pipe text on standard input")
+        docs.append(read_stdin(sys.stdin))
+    return docs
+
+
+def _drop_ignored(findings: list[Finding], text: str, ignored: dict[int, set[str]]) -> list[Finding]:  # fmt: skip
+    """Drop findings citing a claim that an ignore comment names on one of their lines."""
+    from factcheck.report.positions import locate
+
+    if not ignored:
+        return findings
+    kept = []
+    for f in findings:
+        line, _, end_line, _ = locate(text, f.span)
+        lines = range(line - 1, end_line)
+        if not (f.claim_id and any(f.claim_id in ignored.get(n, ()) for n in lines)):
+            kept.append(f)
+    return kept
+
+
+def _check_documents(docs: list[Document], record: Record) -> list[Finding]:
+    from factcheck.pipeline import check_text
+
+    findings: list[Finding] = []
+    for doc in docs:
+        if not doc.markdown:
+            findings.extend(check_text(doc.text, record, doc.name))
+            continue
+        from factcheck.text.markdown import ignored_claims, prose_mask
+
+        found = check_text(doc.text, record, doc.name, analysis_text=prose_mask(doc.text))
+        findings.extend(_drop_ignored(found, doc.text, ignored_claims(doc.text)))
+    return findings
+
+
+def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
+    """Append the Markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions), when set."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from factcheck.report.github import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(findings, ctx))
+    except OSError as exc:
+        sys.stderr.write(
+            f"factcheck: cannot write the step summary {path}: {exc.strerror or exc}\n"
+        )
+
+
 @app.command(help=HELP)
 def check(
-    text: Annotated[list[str] | None, typer.Argument(help="Text to check; '-' or nothing reads standard input.", show_default=False)] = None,
+    text: Annotated[list[str] | None, typer.Argument(help="Text to check (file paths with --files); '-' or nothing reads standard input.", show_default=False)] = None,
     file: Annotated[list[str] | None, typer.Option("--file", "-f", help="A Markdown or text file (or a folder of them) to check; repeatable.", show_default=False)] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    args_are_files: Annotated[bool, typer.Option("--files", help="Treat the arguments as files or folders to check, not text (for pre-commit and xargs).")] = False,
+    fmt: Annotated[Format | None, typer.Option("--format", help="Output format. [default: text]", show_default=False)] = None,
     claims: Annotated[str | None, typer.Option("--claims", help="Another claims database (a claims.yaml with its sources/ beside it).", show_default=False)] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Which verdict makes the exit status 1.")] = FailOn.contradicted,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Which verdict makes the exit status 1. [default: contradicted]", show_default=False)] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Read settings from this factcheck.toml or pyproject.toml instead of the nearest one.", show_default=False)] = None,
+    show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each came from, then exit.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidates considered, their scores and the deciding rule.")] = False,
     only_problems: Annotated[bool, typer.Option("--only-problems", "-q", help="Show only contradicted and unknown statements.")] = False,
     scores: Annotated[bool, typer.Option("--scores", help="Show match scores.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
 ) -> None:  # fmt: skip
-    from factcheck.inputs import Document, expand_paths, read_file, read_stdin
-    from factcheck.model import Verdict
-    from factcheck.pipeline import check_text
+    from factcheck.config import describe, resolve
     from factcheck.record import load_record
     from factcheck.report import Context, renderer
 
-    docs: list[Document] = []
-    words = [t for t in (text or []) if t != "-"]
-    if words:
-        docs.append(Document("<text>", " ".join(words)))
-    for path in expand_paths(list(file or [])):
-        docs.append(read_file(path))
-    if (not words and not file) or "-" in (text or []):
-        if sys.stdin is None or (sys.stdin.isatty() and not (text and "-" in text)):
-            _fail("nothing to check: give text, --file PATH, or pipe text on standard input")
-        docs.append(read_stdin(sys.stdin))
-    record = load_record(claims)
-    findings = []
-    for doc in docs:
-        if doc.markdown:
-            from factcheck.text.markdown import prose_regions
-
-            findings.extend(check_text(doc.text, record, doc.name, prose_regions(doc.text)))
-        else:
-            findings.extend(check_text(doc.text, record, doc.name))
+    try:
+        settings = resolve({"claims": claims, "fail_on": fail_on.value if fail_on else None,
+                            "format": fmt.value if fmt else None}, config)  # fmt: skip
+        if show_config:
+            sys.stdout.write(describe(settings))
+            raise typer.Exit(0)
+        if args_are_files and not text and not file:
+            sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
+            raise typer.Exit(0)
+        docs = _documents(list(text or []), list(file or []), args_are_files, settings)
+        extra: list[str | Path] = list(settings.extra_claims)
+        findings = _check_documents(docs, load_record(settings.claims, extra=extra))
+    except FactcheckError as exc:  # also when the app is run without main(), as in tests
+        _fail(str(exc))
     if not findings:
         sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
     ctx = Context(
         texts={d.name: d.text for d in docs}, color=_use_color(no_color),
         width=int(os.environ.get("COLUMNS", "0") or 0) or 100,
-        explain=explain, only_problems=only_problems, show_scores=scores, fail_on=fail_on.value,
+        explain=explain, only_problems=only_problems, show_scores=scores, fail_on=settings.fail_on,
     )  # fmt: skip
-    sys.stdout.write(renderer(fmt.value)(findings, ctx))
+    sys.stdout.write(renderer(settings.format)(findings, ctx))
     sys.stdout.flush()
-    failing = {"contradicted": {Verdict.CONTRADICTED},
-               "unknown": {Verdict.CONTRADICTED, Verdict.UNKNOWN}, "never": set()}[fail_on.value]  # fmt: skip
-    raise typer.Exit(1 if any(f.verdict in failing for f in findings) else 0)
+    if settings.format == "github":
+        _write_step_summary(findings, ctx)
+    raise typer.Exit(exit_status(findings, settings.fail_on))
 
 
 def main() -> None:

@@ -88,24 +88,30 @@ def _structured_values(
     dates = [parse_iso(d) for d in v.get("dates") or []]
     counts = []
     for c in [*(v.get("counts") or []), *(v.get("ages") or [])]:
-        if isinstance(c, dict) and isinstance(c.get("value"), int | float):
-            unit = str(c.get("unit", ""))
-            unit = (
-                "years"
-                if "year" in unit
-                else "people"
-                if unit.endswith(("members", "people", "person"))
-                else unit
-            )
-            counts.append(
-                Quantity("count", float(c["value"]), float(c["value"]), str(c["value"]), unit=unit)
-            )
+        if not isinstance(c, dict):
+            continue
+        lo, hi = c.get("value", c.get("min")), c.get("value", c.get("max"))
+        if isinstance(lo, int | float) and isinstance(hi, int | float):
+            unit = _count_unit(str(c.get("unit", "")))
+            counts.append(Quantity("count", float(lo), float(hi), str(c.get("value", "")), unit=unit))
     percents = [
         Quantity("percent", float(p), float(p), str(p), unit="%")
         for p in v.get("percents") or []
         if isinstance(p, int | float)
     ]
     return money, dates, counts, percents
+
+
+def _count_unit(unit: str) -> str:
+    """The unit of a recorded count in the normaliser's terms ("board members" -> "people")."""
+    words = unit.lower().split()
+    if any(w.startswith("year") for w in words):
+        return "years"
+    if any(w.startswith("month") for w in words):
+        return "months"
+    if any(w.startswith(("member", "people", "person", "employee", "researcher", "staff")) for w in words):
+        return "people"
+    return unit
 
 
 def _merge_q(a: list[Quantity], b: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

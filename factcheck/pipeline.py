@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.features import Features
 from factcheck.match import (
@@ -124,17 +124,37 @@ def judge(index: Index, f: Features) -> Judgement:
     b_out = outcomes[0][1]
     if b_out.conflict:
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
-    if b_out.unmatched_values or not b_out.agreed:
+    if b_out.unmatched or not b_out.agreed:
         for c, o in outcomes[1:]:
             if o.value_conflict:
                 return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
-    if b_out.unmatched_values:
-        explained = any(o.conflict is None and o.agreed > 0 for _, o in outcomes[1:])
-        if not explained:
-            return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
-                             "the record does not state some of the statement's values or names",
-                             None, considered)  # fmt: skip
+    missing = _unexplained(index, b_out, outcomes[1:], cands)
+    if missing:
+        return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
+                         f"the record does not state {missing}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _unexplained(index: Index, best: Outcome, others: list[tuple[Candidate, Outcome]],
+                 cands: list[Candidate]) -> str | None:  # fmt: skip
+    """What the statement says that no close candidate confirms (a value, or a name the
+    candidates never mention), in words; None when everything is accounted for."""
+    left = set(best.unmatched)
+    for _, o in others:
+        left -= o.agreed
+    names = set()
+    for key in list(left):
+        if key.startswith("entity:"):
+            eid = key.split(":", 1)[1]
+            if any(eid in c.profile.entities for c in cands):
+                left.discard(key)
+            else:
+                names.add(index.matcher.display(eid))
+    if not left:
+        return None
+    if names:
+        return "anything about " + ", ".join(sorted(names)) + " here"
+    return "the statement's " + ", ".join(sorted({k.split(":")[0] for k in left}))
 
 
 _SEVERITY = {Verdict.CONTRADICTED: 2, Verdict.SUPPORTED: 1, Verdict.UNKNOWN: 0}
@@ -183,11 +203,21 @@ def check_statements(index: Index, statements: list[Statement], input_name: str)
 
 
 def check_text(text: str, record: Record, input_name: str = "<text>",
-               regions: list[Span] | None = None) -> list[Finding]:  # fmt: skip
-    """Check ``text`` (or only ``regions`` of it) against ``record``."""
+               regions: list[Span] | None = None, *,
+               analysis_text: str | None = None) -> list[Finding]:  # fmt: skip
+    """Check ``text`` (or only ``regions`` of it) against ``record``.
+
+    ``analysis_text`` (same length as ``text``, e.g. a Markdown prose mask) is split and judged
+    instead; each finding still quotes ``text`` at the statement's span."""
     index = index_for(record)
+    source = text if analysis_text is None else analysis_text
     if regions is None:
-        statements = split_statements(text)
+        statements = split_statements(source)
     else:
-        statements = [s for r in regions for s in split_statements(text, r.start, r.end)]
-    return check_statements(index, statements, input_name)
+        statements = [s for r in regions for s in split_statements(source, r.start, r.end)]
+    if analysis_text is not None:  # masked markup leaves runs of spaces: judge words only
+        statements = [Statement(re.sub(r"[ \t]{2,}", " ", s.text), s.span) for s in statements]
+    findings = check_statements(index, statements, input_name)
+    if analysis_text is None:
+        return findings
+    return [replace(f, statement=text[f.span.start : f.span.end]) for f in findings]

@@ -43,12 +43,14 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """``conflict`` names the kind of difference; ``agreed`` counts the values that matched."""
+    """``conflict`` names the kind of difference. ``agreed`` and ``unmatched`` name the
+    statement's values and names (as "kind:offset" keys) this evidence confirms or does not
+    speak to."""
 
     conflict: str | None = None
     reason: str | None = None
-    agreed: int = 0
-    unmatched_values: int = 0
+    agreed: frozenset[str] = frozenset()
+    unmatched: frozenset[str] = frozenset()
     value_conflict: bool = False
 
 
@@ -65,6 +67,10 @@ def evidence_of_passage(pp: PassageProfile) -> Evidence:
     f = pp.features
     return Evidence(f.entities, f.money, f.dates, f.counts, f.percents, f.negations > 0,
                     "", f.text)  # fmt: skip
+
+
+def _keys(kind: str, items: object) -> frozenset[str]:
+    return frozenset(f"{kind}:{x.start}" for x in items)  # type: ignore[attr-defined]
 
 
 def _fmt_money(q: Quantity, lang: bool) -> str:
@@ -85,12 +91,12 @@ def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
 
 def _money(f: Features, ev: Evidence) -> Outcome:
     if not f.money or not ev.money:
-        return Outcome(unmatched_values=len(f.money))
+        return Outcome(unmatched=_keys("money", f.money))
     rel = _date_relation(f.dates, ev.dates)
     matched = [q for q in f.money if any(q.overlaps(c) for c in ev.money)]
     unmatched = [q for q in f.money if q not in matched]
     if not unmatched:
-        return Outcome(agreed=len(matched))
+        return Outcome(agreed=_keys("money", matched))
     if rel in ("none", "match") and not (matched and len(ev.money) == 1):
         said = unmatched[0]
         years = ""
@@ -103,21 +109,22 @@ def _money(f: Features, ev: Evidence) -> Outcome:
             "amount",
             f"amount differs: the statement says {_fmt_money(said, False)}{years}; "
             f"the source says {src}{src_note}",
-            len(matched),
+            _keys("money", matched),
             value_conflict=True,
         )
-    return Outcome(agreed=len(matched), unmatched_values=len(unmatched))
+    return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched))
 
 
 def _dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
     rel = _date_relation(f.dates, ev.dates)
     if rel == "match":
-        return Outcome(agreed=1)
+        agreed = [d for d in f.dates if any(d.agrees(e) for e in ev.dates)]
+        return Outcome(agreed=_keys("date", agreed), unmatched=_keys("date", f.dates) - _keys("date", agreed))
     if rel == "mismatch":
         years_s = {d.year for d in f.dates}
         years_e = {d.year for d in ev.dates}
         if not money_agreed and f.money and ev.money:
-            return Outcome(unmatched_values=1)  # other amounts at other dates: another event
+            return Outcome(unmatched=_keys("date", f.dates))  # amounts at other dates: another event
         if years_s & years_e and not money_agreed:
             # same year, different month: a different event unless the rest matches
             pass
@@ -125,26 +132,26 @@ def _dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
         src = ", ".join(_fmt_date(d) for d in ev.dates)
         return Outcome("date", f"date differs: the statement says {said}; the source says {src}",
                        value_conflict=True)  # fmt: skip
-    return Outcome(unmatched_values=len(f.dates))
+    return Outcome(unmatched=_keys("date", f.dates))
 
 
 def _quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) -> Outcome:
-    agreed = 0
-    unmatched = 0
+    agreed: list[Quantity] = []
+    unmatched: list[Quantity] = []
     for q in f_q:
         same_unit = [c for c in e_q if c.unit == q.unit]
         if not same_unit:
-            unmatched += 1
+            unmatched.append(q)
             continue
         if any(q.overlaps(c) for c in same_unit):
-            agreed += 1
+            agreed.append(q)
             continue
         unit = f" {q.unit}" if q.unit and q.unit != "%" else q.unit
         src = " or ".join(f"{c.lo:g}" if c.exact else f"{c.lo:g}–{c.hi:g}" for c in same_unit)
         said = f"{q.lo:g}" if q.exact else q.text
         return Outcome(what, f"{what} differs: the statement says {said}{unit}; the source says {src}{unit}",
-                       agreed, value_conflict=True)  # fmt: skip
-    return Outcome(agreed=agreed, unmatched_values=unmatched)
+                       _keys(what, agreed), value_conflict=True)  # fmt: skip
+    return Outcome(agreed=_keys(what, agreed), unmatched=_keys(what, unmatched))
 
 
 _EN_AGENT = re.compile(r"\b(?:by|from)\s+$", re.IGNORECASE)
@@ -265,7 +272,7 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
                     f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
                     f"the source says {matcher.display(e, lang)}",
                 )
-    return Outcome(unmatched_values=len(extra))
+    return Outcome(unmatched=frozenset("entity:" + m.entity for m in extra))
 
 
 def _names(mentions: tuple[Mention, ...], text: str, japanese: bool) -> set[str]:
@@ -300,7 +307,7 @@ def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     money = _money(f, ev)
     if money.conflict:
         return money
-    dates = _dates(f, ev, money_agreed=money.agreed > 0)
+    dates = _dates(f, ev, money_agreed=bool(money.agreed))
     if dates.conflict:
         return dates
     counts = _quantities(f.counts, ev.counts, "count")
@@ -318,7 +325,7 @@ def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         return pol
     sub = _substitution(f, ev, matcher)
     return Outcome(
-        agreed=money.agreed + dates.agreed + counts.agreed + pct.agreed,
-        unmatched_values=money.unmatched_values + dates.unmatched_values + counts.unmatched_values
-        + pct.unmatched_values + sub.unmatched_values,
+        agreed=money.agreed | dates.agreed | counts.agreed | pct.agreed,
+        unmatched=money.unmatched | dates.unmatched | counts.unmatched | pct.unmatched
+        | sub.unmatched,
     )  # fmt: skip

@@ -26,6 +26,9 @@ class Context:
 FORMATS = {
     "text": "factcheck.report.text",
     "json": "factcheck.report.json_",
+    "github": "factcheck.report.github",
+    "sarif": "factcheck.report.sarif",
+    "rdjsonl": "factcheck.report.rdjsonl",
 }
 
 

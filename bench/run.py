@@ -1,0 +1,232 @@
+"""factcheck benchmarks: whole-process wall time and peak memory, seeded and deterministic.
+
+    python bench/run.py            # all cases, 5 runs each, results as Markdown on stdout
+    python bench/run.py --quick    # fewer runs and sizes, for a quick look
+
+Each case runs the installed ``factcheck`` command in a subprocess; times are medians of
+interleaved runs, peak memory is the child's maximum resident set size. Ratios are taken
+within the same run, since absolute times drift on shared machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "sources" / "tencent-2024-03-06.txt"
+FLOOR = [sys.executable, "-c", "import typer, rich.console, rapidfuzz.process, yaml"]
+
+
+def factcheck_cmd() -> list[str]:
+    exe = Path(sys.executable).parent / "factcheck"
+    return [str(exe)] if exe.exists() else [shutil.which("factcheck") or "factcheck"]
+
+
+def measure(cmd: list[str], stdin_path: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB of one run."""
+    stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, _, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if stdin_path:
+        stdin.close()  # type: ignore[union-attr]
+    return wall, usage.ru_maxrss / 1024
+
+
+def article_sentences() -> tuple[list[str], list[str]]:
+    """English phrasings of the record's claims and the article's own Japanese sentences."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "claims.yaml").read_text(encoding="utf-8"))
+    en = [c["text"]["en"] for c in data["claims"]]
+    ja = [
+        s for s in re.split(r"(?<=。)", SOURCE.read_text(encoding="utf-8")) if len(s.strip()) > 10
+    ]
+    return en, [s.strip() for s in ja]
+
+
+def change_number(sentence: str, rng: random.Random) -> str:
+    def bump(m: re.Match[str]) -> str:
+        n = int(m.group(0))
+        return str(n + rng.choice([1, 2, 3, 7]) if n < 1900 else n + rng.choice([-2, -1, 1, 2]))
+
+    return re.sub(r"\d+", bump, sentence, count=1)
+
+
+def statements_file(n: int, folder: Path, seed: int = 7) -> Path:
+    rng = random.Random(seed)
+    en, ja = article_sentences()
+    pool = en + ja
+    lines = []
+    for i in range(n):
+        s = pool[rng.randrange(len(pool))]
+        if i % 3 == 0:
+            s = change_number(s, rng)
+        lines.append(s)
+    path = folder / f"statements_{n}.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+FIRST = ["Alice", "Bruno", "Chen", "Dana", "Emeka", "Farah", "Goro", "Hana", "Ivan", "Jun"]
+LAST = ["Moreau", "Tanaka", "Okafor", "Silva", "Kowalski", "Nakamura", "Haddad", "Larsen"]
+ORGS = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne"]
+
+
+def synthetic_record(n: int, folder: Path, seed: int = 11) -> Path:
+    """A record of ``n`` generated claims (with the bundled source), in the record's format."""
+    import yaml
+
+    rng = random.Random(seed)
+    base = yaml.safe_load((ROOT / "claims.yaml").read_text(encoding="utf-8"))
+    rec_dir = folder / f"record_{n}"
+    (rec_dir / "sources").mkdir(parents=True, exist_ok=True)
+    for f in (ROOT / "sources").iterdir():
+        shutil.copy(f, rec_dir / "sources" / f.name)
+    source_text = SOURCE.read_text(encoding="utf-8")
+    quotes = [s for s in re.split(r"(?<=。)", source_text) if len(s) > 10 and "\n" not in s]
+    entities = list(base["entities"])
+    people = []
+    for i in range(max(20, n // 50)):
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        eid = f"p{i}"
+        people.append((eid, f"{first} {last}{i}"))
+        entities.append(
+            {
+                "id": eid,
+                "kind": "person",
+                "name": {"en": f"{first} {last}{i}", "ja": f"人物{i}"},
+                "aliases": [f"{last}{i}"],
+            }
+        )
+    claims = list(base["claims"])
+    for i in range(n - len(claims)):
+        eid, name = rng.choice(people)
+        org = rng.choice(ORGS)
+        amount = rng.randrange(1, 900)
+        year = rng.randrange(1990, 2024)
+        quote = rng.choice(quotes).strip()
+        claims.append(
+            {
+                "id": f"synthetic.c{i}",
+                "source": base["claims"][0]["source"],
+                "quote": quote,
+                "text": {
+                    "en": f"{name} invested ${amount} million in {org} in {year}.",
+                    "ja": f"{name}は{year}年に{org}に{amount}00万ドルを投資した。",
+                },
+                "subject": eid,
+                "entities": [eid],
+                "negated": False,
+                "values": {
+                    "amounts": [{"value": amount * 1_000_000, "currency": "USD"}],
+                    "dates": [str(year)],
+                },
+                "terms": {"en": ["invest", org.lower()], "ja": ["投資"]},
+                "examples": {
+                    "supported": [f"{name} put ${amount}M into {org}."],
+                    "contradicted": [f"{name} put ${amount + 5}M into {org}."],
+                },
+            }
+        )
+    path = rec_dir / "claims.yaml"
+    path.write_text(
+        yaml.safe_dump(
+            {"version": 1, "entities": entities, "claims": claims},
+            allow_unicode=True,
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def median_of(
+    cmds: dict[str, tuple[list[str], Path | None]], runs: int
+) -> dict[str, tuple[float, float]]:
+    """Interleave the commands run by run; median wall time and max peak memory of each."""
+    walls: dict[str, list[float]] = {k: [] for k in cmds}
+    mems: dict[str, float] = dict.fromkeys(cmds, 0.0)
+    for _ in range(runs):
+        for name, (cmd, stdin) in cmds.items():
+            w, m = measure(cmd, stdin)
+            walls[name].append(w)
+            mems[name] = max(mems[name], m)
+    return {k: (statistics.median(v), mems[k]) for k, v in walls.items()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    runs = 2 if args.quick else args.runs
+    fc = factcheck_cmd()
+    out = [
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.platform()}",
+        "",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        one = folder / "one.txt"
+        one.write_text("Musk donated $44M to OpenAI.\n", encoding="utf-8")
+        r = median_of(
+            {"floor": (FLOOR, None), "one": ([*fc, "--format", "json"], one)}, max(runs, 5)
+        )
+        out.append("| case | median wall s | peak MB | ratio |")
+        out.append("| --- | ---: | ---: | ---: |")
+        out.append(
+            f"| import floor (typer, rich, rapidfuzz, yaml) | {r['floor'][0]:.3f} | {r['floor'][1]:.0f} | 1.00 |"
+        )
+        out.append(
+            f"| one statement | {r['one'][0]:.3f} | {r['one'][1]:.0f} | {r['one'][0] / r['floor'][0]:.2f} × floor |"
+        )
+        r = median_of({"article": ([*fc, "--format", "json", "-f", str(SOURCE)], None)}, runs)
+        out.append(f"| the source article | {r['article'][0]:.3f} | {r['article'][1]:.0f} | |")
+        sizes = [2000, 20000]
+        files = {n: statements_file(n, folder) for n in sizes}
+        r = median_of({str(n): ([*fc, "--format", "json", "-f", str(p)], None) for n, p in files.items()},
+                      max(1, runs // 2))  # fmt: skip
+        for n in sizes:
+            ratio = f"{r[str(n)][0] / r['2000'][0]:.2f} × 2,000" if n != 2000 else ""
+            out.append(f"| {n:,} statements | {r[str(n)][0]:.2f} | {r[str(n)][1]:.0f} | {ratio} |")
+        thousand = statements_file(1000, folder, seed=3)
+        recs = {
+            "bundled": None,
+            **{str(n): synthetic_record(n, folder) for n in (1000, 10000, 50000)},
+        }
+        cmds = {}
+        for name, rec in recs.items():
+            extra = ["--claims", str(rec)] if rec else []
+            cmds[name] = ([*fc, "--format", "json", "-f", str(thousand), *extra], None)
+        # one warm-up run each, so that a content-keyed cache (if any) is filled
+        for cmd, _ in cmds.values():
+            measure(cmd)
+        r = median_of(cmds, max(1, runs // 2))
+        for name in recs:
+            ratio = f"{r[name][0] / r['bundled'][0]:.2f} × bundled" if name != "bundled" else ""
+            label = "bundled record" if name == "bundled" else f"{int(name):,}-claim record"
+            out.append(
+                f"| 1,000 statements, {label} | {r[name][0]:.2f} | {r[name][1]:.0f} | {ratio} |"
+            )
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

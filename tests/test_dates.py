@@ -1,0 +1,28 @@
+from datetime import date
+
+import pytest
+
+from factcheck.normalize.dates import extract_dates, parse_iso
+
+REF = date(2024, 3, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("February 2018", "2018-02"), ("Feb. 2018", "2018-02"), ("2018-02", "2018-02"),
+     ("2018年2月", "2018-02"), ("in February of 2018", "2018-02"), ("令和4年11月", "2022-11"),
+     ("平成元年", "1989"), ("last November", "2023-11"), ("昨年11月", "2023-11"),
+     ("last week", "2024-02"), ("in 2016", "2016"), ("２０１５年", "2015")],
+)  # fmt: skip
+def test_dates(text: str, iso: str) -> None:
+    import unicodedata
+
+    (d,) = extract_dates(unicodedata.normalize("NFKC", text), REF)
+    assert d.iso() == iso
+
+
+def test_parts_of_a_year_agree_with_months() -> None:
+    (early,) = extract_dates("early 2018", REF)
+    assert early.agrees(parse_iso("2018-02"))
+    assert not early.agrees(parse_iso("2018-11"))
+    assert not parse_iso("2018").agrees(parse_iso("2017-02"))

@@ -1,0 +1,50 @@
+import pytest
+
+from factcheck.normalize.numbers import extract_counts, extract_money, nfkc, parse_ja_number
+
+M44 = 44_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["$44M", "$44 million", "44 million dollars", "US$44,000,000", "$0.044 billion",
+     "forty-four million dollars", "4400万ドル", "4,400万ドル", "44百万ドル", "四千四百万ドル",
+     "４４００万ドル", "USD 44 million"],
+)  # fmt: skip
+def test_forty_four_million_in_every_form(text: str) -> None:
+    (q,) = extract_money(nfkc(text))
+    assert (q.lo, q.hi) == (M44, M44)
+
+
+def test_billions_and_mixed_japanese() -> None:
+    assert extract_money("10億ドル")[0].lo == 1e9
+    assert extract_money("1億5000万ドル")[0].lo == 150e6
+    assert extract_money("$1.5B")[0].lo == 1.5e9
+
+
+@pytest.mark.parametrize(
+    ("text", "agrees"),
+    [("about $44M", True), ("more than $40M", True), ("less than $40M", False),
+     ("over $50M", False), ("nearly $45 million", True), ("4000万ドル以上", True),
+     ("5000万ドル未満", True), ("5000万ドル以上", False)],
+)  # fmt: skip
+def test_bounds_and_approximations(text: str, agrees: bool) -> None:
+    (q,) = extract_money(nfkc(text))
+    (exact,) = extract_money("$44M")
+    assert q.overlaps(exact) is agrees
+
+
+def test_vague_japanese_and_english_ranges() -> None:
+    (q,) = extract_money("数千万ドル")
+    assert q.lo == 10e6 and q.hi > 90e6
+    (few,) = extract_money("a few hundred thousand dollars")
+    assert few.hi < 1e6 and not few.overlaps(q)
+    assert parse_ja_number("四千四百万") == (M44, M44)
+
+
+def test_counts_and_ages() -> None:
+    assert [(c.lo, c.unit) for c in extract_counts("a five-member board")] == [(5, "people")]
+    assert [(c.lo, c.unit) for c in extract_counts("5人の理事会")] == [(5, "people")]
+    assert [(c.lo, c.unit) for c in extract_counts("14 years older")] == [(14, "years")]
+    assert [(c.lo, c.unit) for c in extract_counts("14歳年上")] == [(14, "years")]
+    assert [(c.lo, c.unit) for c in extract_counts("a decade older")] == [(10, "years")]
