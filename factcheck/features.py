@@ -18,6 +18,7 @@ class Features:
     text: str  # NFKC-normalised
     japanese: bool
     tokens: frozenset[str]
+    content: frozenset[str]  # tokens outside the names: what the statement says about them
     mentions: tuple[Mention, ...]
     entities: frozenset[str]
     money: tuple[Quantity, ...]
@@ -27,10 +28,23 @@ class Features:
     negations: int
 
 
+def _blank_mentions(text: str, mentions: tuple[Mention, ...]) -> str:
+    if not mentions:
+        return text
+    out, last = [], 0
+    for m in mentions:
+        out.append(text[last : m.start])
+        out.append(" | ")
+        last = m.end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Features:
     norm = unicodedata.normalize("NFKC", text)
     japanese = is_japanese(norm)
     mentions = tuple(matcher.find(norm))
+    blanked = _blank_mentions(norm, mentions)
     money = extract_money(norm)
     percents = extract_percents(norm)
     counts = [c for c in extract_counts(norm) if not any(m.start <= c.start < m.end for m in money)]
@@ -42,6 +56,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         text=norm,
         japanese=japanese,
         tokens=frozenset(ja_tokens(norm) if japanese else en_tokens(norm)),
+        content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
         mentions=mentions,
         entities=frozenset(m.entity for m in mentions),
         money=tuple(money),

@@ -105,6 +105,8 @@ def _structured_values(
 def _count_unit(unit: str) -> str:
     """The unit of a recorded count in the normaliser's terms ("board members" -> "people")."""
     words = unit.lower().split()
+    if "old" in words or "age" in words:
+        return "age"
     if any(w.startswith("year") for w in words):
         return "years"
     if any(w.startswith("month") for w in words):
@@ -138,8 +140,10 @@ def build_index(record: Record) -> Index:
     for i, c in enumerate(record.claims):
         ja_examples = [e for e in c.supported_examples if is_japanese(e)]
         en_examples = [e for e in c.supported_examples if not is_japanese(e)]
-        en_all = " ".join([c.text_en, *c.terms_en, *en_examples])
-        ja_all = " ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples])
+        en_others = [e for e in c.contradicted_examples if not is_japanese(e)]
+        ja_others = [e for e in c.contradicted_examples if is_japanese(e)]
+        en_all = " ".join([c.text_en, *c.terms_en, *en_examples, *en_others])
+        ja_all = " ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others])
         fe = extract(c.text_en, matcher, ref)
         fj = extract(c.text_ja, matcher, ref)
         money, dates, counts, percents = _structured_values(c)
@@ -209,7 +213,7 @@ def score(index: Index, f: Features, prof: Profile) -> float:
         default = math.log(1 + len(index.profiles))
         low = f.text.lower()
         fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
-    cov = _coverage(f.tokens, vocab, idf, default)
+    cov = _coverage(f.content, vocab, idf, default)
     ccov = _coverage(core, f.tokens, idf, default)
     ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
     return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)

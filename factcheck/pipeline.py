@@ -21,8 +21,10 @@ from factcheck.verdict import Outcome, compare, evidence_of_claim, evidence_of_p
 
 # Thresholds on the 0-100 topic score (see ARCHITECTURE.md, "How a verdict is decided").
 NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
-MIN_TOPIC = 52.0  # below this the record does not speak to the statement: unknown
-MIN_CONTRA = 52.0  # a conflict counts only from a candidate at least this strong
+MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unknown
+MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
+MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
+MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
 CLOSE = 8.0  # candidates within this of the best are weighed together
 
 _INDEXES: dict[int, Index] = {}
@@ -113,15 +115,23 @@ def judge(index: Index, f: Features) -> Judgement:
         return _judge_passage(index, f, near[0], round(near[1], 1))
     cands = candidates(index, f)
     considered = tuple((c.profile.claim.id, round(c.score, 1)) for c in cands)
-    if not cands or cands[0].score < MIN_TOPIC:
-        return Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
-                         "the record does not address this statement", None, considered)  # fmt: skip
+    nothing = Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
+                        "the record does not address this statement", None, considered)  # fmt: skip
+    if not cands or cands[0].score < MIN_NAME:
+        return nothing
     best = cands[0]
+    if best.score < MIN_TOPIC:
+        near = compare(f, evidence_of_claim(best.profile), index.matcher)
+        if near.conflict == "name":
+            return _judge_claim(index, best, Verdict.CONTRADICTED, near.reason, considered)
+        return nothing
     strong = [c for c in cands if c.score >= max(MIN_CONTRA, best.score - CLOSE)]
     outcomes: list[tuple[Candidate, Outcome]] = [
         (c, compare(f, evidence_of_claim(c.profile), index.matcher)) for c in strong
     ]
     b_out = outcomes[0][1]
+    if b_out.conflict == "negation" and best.score < MIN_NEGATION:
+        return nothing
     if b_out.conflict:
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
     if b_out.unmatched or not b_out.agreed:

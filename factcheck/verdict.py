@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.dates import DateValue
-from factcheck.normalize.names import EntityMatcher, Mention
+from factcheck.normalize.names import EntityMatcher
 from factcheck.normalize.numbers import Quantity, format_usd
 from factcheck.normalize.polarity import en_negated, ja_negated, opposed
 from factcheck.normalize.words import en_tokens, ja_tokens
@@ -141,7 +141,8 @@ def _quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str)
     for q in f_q:
         same_unit = [c for c in e_q if c.unit == q.unit]
         if not same_unit:
-            unmatched.append(q)
+            if not (q.unit == "people" and q.hi <= 2):  # "the two men", "both of them"
+                unmatched.append(q)
             continue
         if any(q.overlaps(c) for c in same_unit):
             agreed.append(q)
@@ -243,43 +244,40 @@ def _context(text: str, start: int, end: int, japanese: bool) -> set[str]:
 
 
 def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """One name in the statement where the evidence has another of the same kind
+    ("Apple" for "Google", "Nepal" for "India", "CFO" for "CTO")."""
     extra = [m for m in f.mentions if m.entity not in ev.entities
              and matcher.kind.get(m.entity) in CONTEXT_KINDS]  # fmt: skip
     if not extra:
         return Outcome()
-    missing = [e for e in ev.entities if e not in f.entities]
-    ev_text = ev.text_ja if f.japanese else ev.text_en
-    if not ev_text:
-        ev_text = ev.text_ja
-    ev_mentions = matcher.find(ev_text)
+    unmatched = Outcome(unmatched=frozenset("entity:" + m.entity for m in extra))
+    if len({m.entity for m in extra}) != 1:
+        return unmatched
+    m = extra[0]
+    kind = matcher.kind.get(m.entity)
+    missing = [e for e in ev.entities if e not in f.entities and matcher.kind.get(e) == kind]
+    if not missing:
+        return unmatched
+    others_in = all(x.entity in ev.entities for x in f.mentions if x.entity != m.entity)
+    ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
     japanese = f.japanese or not ev.text_en
-    for m in extra:
-        kind = matcher.kind.get(m.entity)
-        ctx_s = _context(f.text, m.start, m.end, f.japanese) - _names(
-            f.mentions, f.text, f.japanese
-        )
-        for e in missing:
-            if matcher.kind.get(e) != kind:
-                continue
-            spots = [x for x in ev_mentions if x.entity == e]
-            ctx_e: set[str] = set()
-            for x in spots:
-                ctx_e |= _context(ev_text, x.start, x.end, japanese)
-            if not spots or ctx_s & ctx_e:
-                lang = "ja" if f.japanese else "en"
-                return Outcome(
-                    "name",
-                    f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
-                    f"the source says {matcher.display(e, lang)}",
-                )
-    return Outcome(unmatched=frozenset("entity:" + m.entity for m in extra))
-
-
-def _names(mentions: tuple[Mention, ...], text: str, japanese: bool) -> set[str]:
-    out: set[str] = set()
-    for m in mentions:
-        out |= ja_tokens(m.text) if japanese else en_tokens(m.text)
-    return out
+    chosen = None
+    if others_in:
+        chosen = missing[0]
+    else:
+        ctx_s = _context(f.text, m.start, m.end, f.japanese)
+        for x in matcher.find(ev_text):
+            if x.entity in missing and ctx_s & _context(ev_text, x.start, x.end, japanese):
+                chosen = x.entity
+                break
+    if chosen is None:
+        return unmatched
+    lang = "ja" if f.japanese else "en"
+    return Outcome(
+        "name",
+        f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
+        f"the source says {matcher.display(chosen, lang)}",
+    )
 
 
 def _polarity(f: Features, ev: Evidence) -> Outcome:
@@ -300,6 +298,23 @@ def _polarity(f: Features, ev: Evidence) -> Outcome:
             return Outcome("meaning", f"meaning differs: the statement says “{word}”, "
                            "the opposite of what the source states")  # fmt: skip
     return Outcome()
+
+
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|bigger|larger|smaller|greater|richer|earlier|later|"
+    r"older|younger)\b[^.;]*?\bthan\b|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
+    re.IGNORECASE,
+)
+
+
+def _comparison(f: Features, ev: Evidence) -> Outcome:
+    """A comparison ("more money than Google") the evidence does not make is not confirmed."""
+    m = _COMPARATIVE.search(f.text)
+    if m is None:
+        return Outcome()
+    if _COMPARATIVE.search(ev.text_en) or _COMPARATIVE.search(ev.text_ja):
+        return Outcome(agreed=frozenset({f"comparison:{m.start()}"}))
+    return Outcome(unmatched=frozenset({f"comparison:{m.start()}"}))
 
 
 def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
@@ -324,8 +339,9 @@ def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if pol.conflict:
         return pol
     sub = _substitution(f, ev, matcher)
+    cmp = _comparison(f, ev)
     return Outcome(
-        agreed=money.agreed | dates.agreed | counts.agreed | pct.agreed,
+        agreed=money.agreed | dates.agreed | counts.agreed | pct.agreed | cmp.agreed,
         unmatched=money.unmatched | dates.unmatched | counts.unmatched | pct.unmatched
-        | sub.unmatched,
+        | sub.unmatched | cmp.unmatched,
     )  # fmt: skip

@@ -1,7 +1,8 @@
 """Output formats: golden files per format, SARIF shape, GitHub escaping, reviewdog columns.
 
 The golden inputs and a tiny claims record live in tests/golden/ (its factcheck.toml points
-at the record); regenerate the expected outputs with ``pytest --update-golden``.
+at the record); regenerate the expected outputs with ``pytest --update-golden``. Match scores
+and the version are replaced by placeholders: they change with tuning and releases.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def test_golden_output(fmt: str, monkeypatch: pytest.MonkeyPatch, update_golden:
     code, out, err = run_in(GOLDEN, monkeypatch, *golden_args(fmt))
     assert code == 1, err  # the inputs hold contradicted statements
     out = out.replace(f'"{__version__}"', '"<version>"')
+    out = re.sub(r'"score": [0-9.]+', '"score": "<score>"', out)  # scores drift with tuning
     expected = GOLDEN / "expected" / f"report.{SUFFIX[fmt]}"
     if update_golden:
         expected.parent.mkdir(exist_ok=True)

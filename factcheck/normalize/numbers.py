@@ -85,6 +85,13 @@ _EN_COUNT = re.compile(
     r"(?P<unit>(?:member|person|people|men|women|employees|staff|researchers|years?|months?|weeks?|days?)\b)",
     re.IGNORECASE,
 )
+_EN_AGE = re.compile(
+    r"\b(?:at|aged|age)\s+(\d{1,3})\b(?!\s*(?:%|percent|million|billion|years|months))"
+    r"|\b(?:was|is|were|being)\s+(\d{1,3})\s+(?:when|at|as|years old)\b"
+    r"|\b(\d{1,3})[- ]years?[- ]old\b"
+    r"|\bat the age of\s+(\d{1,3})\b",
+    re.IGNORECASE,
+)
 _JA_COUNT = re.compile(
     rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|か月|カ月|ヶ月|週間|日間|社|回)"
 )
@@ -314,6 +321,11 @@ def extract_counts(text: str) -> list[Quantity]:
     for m in re.finditer(r"\b(?:a|one|about a|over a|more than a)\s+decade\b", text, re.IGNORECASE):
         lo, hi, _ = _bounded(10.0, 10.0, text[: m.start()], text[m.end() :])
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), "years"))
+    for m in _EN_AGE.finditer(text):
+        v = parse_en_number(next(g for g in m.groups() if g))
+        if v is not None and 0 < v < 120:
+            out = [q for q in out if not (m.start() <= q.start < m.end())]
+            out.append(Quantity("count", v, v, m.group(0), m.start(), m.end(), "age"))
     for m in _JA_COUNT.finditer(text):
         parsed = parse_ja_number(m.group("num"))
         if parsed is None:
@@ -323,6 +335,8 @@ def extract_counts(text: str) -> list[Quantity]:
             lo, hi = 2.0, 9.0
         lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
         unit = _UNIT_CANON.get(m.group("unit"), m.group("unit"))
+        if m.group("unit") == "歳" and not text.startswith(("年上", "年下", "差", "違い"), m.end()):
+            unit = "age"  # "18歳の頃" is an age; "14歳年上" a difference in years
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), unit))
     return out
 

@@ -208,6 +208,7 @@ _IRREGULAR = {
 }  # fmt: skip
 _WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d+(?:\.\d+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]")
+_HIRAGANA = re.compile(r"[\u3040-\u309fー]+")
 _JA_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ーA-Za-z0-9]+")
 
 
@@ -264,5 +265,8 @@ def ja_tokens(text: str) -> set[str]:
         if run.isascii():
             out.add(run.lower())
             continue
-        out.update(run[i : i + 2] for i in range(len(run) - 1))
+        out.update(
+            bigram for i in range(len(run) - 1)
+            if not _HIRAGANA.fullmatch(bigram := run[i : i + 2])
+        )  # fmt: skip
     return out
