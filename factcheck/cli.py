@@ -212,7 +212,12 @@ def check(
 def main() -> None:
     """Entry point of the ``factcheck`` command."""
     try:
-        app(prog_name="factcheck")
+        if len(sys.argv) > 1 and sys.argv[1] in ("claims", "sources", "validate"):
+            from factcheck.commands import run
+
+            run(sys.argv[1:])
+        else:
+            app(prog_name="factcheck")
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         sys.exit(2)

@@ -18,7 +18,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Browse and validate the claims database.")  # fmt: skip
 COMMANDS = ("claims", "sources", "validate")
 
-ClaimsOpt = Annotated[str | None, typer.Option("--claims", help="Another claims database.", show_default=False)]
+ClaimsOpt = Annotated[
+    str | None, typer.Option("--claims", help="Another claims database.", show_default=False)
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON for scripts.")]
 
 
@@ -86,12 +88,18 @@ def list_claims(
             raise typer.Exit(2)
         chosen = [c for c in chosen if found & {*c.entities, c.subject, c.obj}]
     if year:
-        chosen = [c for c in chosen if any(str(d).startswith(str(year)) for d in c.values.get("dates") or [])]
+        chosen = [
+            c
+            for c in chosen
+            if any(str(d).startswith(str(year)) for d in c.values.get("dates") or [])
+        ]
     if word:
         w = word.casefold()
         chosen = [c for c in chosen if w in (c.id + c.text_en + c.text_ja + c.quote).casefold()]
     if as_json:
-        sys.stdout.write(json.dumps([_claim_dict(rec, c) for c in chosen], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps([_claim_dict(rec, c) for c in chosen], ensure_ascii=False, indent=2) + "\n"
+        )
         return
     from rich.console import Console
     from rich.table import Table
@@ -126,9 +134,14 @@ def _show(rec, claim_id: str, as_json: bool) -> None:  # type: ignore[no-untyped
     console.print(Text("  about: " + ", ".join(names), style="dim"))
     if c.values:
         console.print(Text("  values: " + json.dumps(c.values, ensure_ascii=False), style="dim"))
-    for label, items in (("supported", c.supported_examples), ("contradicted", c.contradicted_examples)):
+    for label, items in (
+        ("supported", c.supported_examples),
+        ("contradicted", c.contradicted_examples),
+    ):
         for ex in items:
-            console.print(Text(f"  e.g. {label}: {ex}", style="green" if label == "supported" else "red"))
+            console.print(
+                Text(f"  e.g. {label}: {ex}", style="green" if label == "supported" else "red")
+            )
     src = rec.sources[c.source]
     if c.passage:
         lines = src.text.splitlines()
@@ -140,7 +153,7 @@ def _show(rec, claim_id: str, as_json: bool) -> None:  # type: ignore[no-untyped
                 at = body.index(c.quote)
                 row.append(body[:at])
                 row.append(c.quote, style="bold yellow")
-                row.append(body[at + len(c.quote):])
+                row.append(body[at + len(c.quote) :])
             else:
                 row.append(body, style="dim")
             console.print(row)

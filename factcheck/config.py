@@ -152,7 +152,10 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, object]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise FactcheckError(f"{shown}: invalid TOML: {exc}") from None
+        at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
+        where = f"{shown}:{at.group(1)}:{at.group(2)}" if at else shown
+        problem = str(exc)[: at.start()] if at else str(exc)
+        raise FactcheckError(f"{where}: invalid TOML: {problem}") from None
     pyproject = path.name == "pyproject.toml"
     if pyproject:
         tool = data.get("tool")

@@ -93,7 +93,9 @@ def _structured_values(
         lo, hi = c.get("value", c.get("min")), c.get("value", c.get("max"))
         if isinstance(lo, int | float) and isinstance(hi, int | float):
             unit = _count_unit(str(c.get("unit", "")))
-            counts.append(Quantity("count", float(lo), float(hi), str(c.get("value", "")), unit=unit))
+            counts.append(
+                Quantity("count", float(lo), float(hi), str(c.get("value", "")), unit=unit)
+            )
     percents = [
         Quantity("percent", float(p), float(p), str(p), unit="%")
         for p in v.get("percents") or []
@@ -111,7 +113,10 @@ def _count_unit(unit: str) -> str:
         return "years"
     if any(w.startswith("month") for w in words):
         return "months"
-    if any(w.startswith(("member", "people", "person", "employee", "researcher", "staff")) for w in words):
+    if any(
+        w.startswith(("member", "people", "person", "employee", "researcher", "staff"))
+        for w in words
+    ):
         return "people"
     return unit
 

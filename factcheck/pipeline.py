@@ -26,6 +26,7 @@ MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this stron
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
 MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
 CLOSE = 8.0  # candidates within this of the best are weighed together
+VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
 _INDEXES: dict[int, Index] = {}
 
@@ -121,28 +122,58 @@ def judge(index: Index, f: Features) -> Judgement:
         return nothing
     best = cands[0]
     if best.score < MIN_TOPIC:
-        near = compare(f, evidence_of_claim(best.profile), index.matcher)
-        if near.conflict == "name":
-            return _judge_claim(index, best, Verdict.CONTRADICTED, near.reason, considered)
+        miss = compare(f, evidence_of_claim(best.profile), index.matcher)
+        if miss.conflict == "name":
+            return _judge_claim(index, best, Verdict.CONTRADICTED, miss.reason, considered)
         return nothing
-    strong = [c for c in cands if c.score >= max(MIN_CONTRA, best.score - CLOSE)]
+    strong = [c for c in cands if c.score >= MIN_CONTRA]
     outcomes: list[tuple[Candidate, Outcome]] = [
         (c, compare(f, evidence_of_claim(c.profile), index.matcher)) for c in strong
     ]
+    # Among close claims, the one whose values (amounts, dates, counts) the statement shares
+    # is the one it is about: "$44M" is about the total, not the 2016 gift.
+    outcomes.sort(key=lambda co: -(co[0].score + VALUE_WEIGHT * _value_fit(co[1])))
+    best = outcomes[0][0]
     b_out = outcomes[0][1]
     if b_out.conflict == "negation" and best.score < MIN_NEGATION:
         return nothing
+    foreign = _foreign(index, b_out, cands)
+    if foreign and b_out.conflict != "name":
+        return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
+                         f"the record says nothing about {foreign} here", None, considered)  # fmt: skip
     if b_out.conflict:
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
-    if b_out.unmatched or not b_out.agreed:
-        for c, o in outcomes[1:]:
-            if o.value_conflict:
-                return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
+    # A value the best claim does not speak to (an amount, a date) is judged by the next claim
+    # that does: "$50M" with no year is checked against the total, not the 2017 gift.
+    pending = {k for k in b_out.unmatched if not k.startswith("entity:")}
+    for c, o in outcomes[1:]:
+        close = c.score >= best.score - CLOSE and not b_out.agreed
+        if o.value_conflict and (o.conflict_keys & pending or close):
+            return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
+        pending -= o.agreed
     missing = _unexplained(index, b_out, outcomes[1:], cands)
     if missing:
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {missing}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _value_fit(out: Outcome) -> int:
+    """Values confirmed minus values left unconfirmed (names aside)."""
+    unconfirmed = sum(1 for k in out.unmatched if not k.startswith("entity:"))
+    return len(out.agreed) - unconfirmed
+
+
+def _foreign(index: Index, out: Outcome, cands: list[Candidate]) -> str | None:
+    """A name in the statement that none of the candidate claims involves: the statement is
+    about something the record does not cover here."""
+    names = sorted(
+        index.matcher.display(key.split(":", 1)[1]) for key in out.unmatched
+        if key.startswith("entity:")
+        and index.matcher.kind.get(key.split(":", 1)[1]) != "role"
+        and not any(key.split(":", 1)[1] in c.profile.entities for c in cands)
+    )  # fmt: skip
+    return ", ".join(names) or None
 
 
 def _unexplained(index: Index, best: Outcome, others: list[tuple[Candidate, Outcome]],

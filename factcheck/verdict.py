@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.dates import DateValue
-from factcheck.normalize.names import EntityMatcher
+from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.numbers import Quantity, format_usd
-from factcheck.normalize.polarity import en_negated, ja_negated, opposed
+from factcheck.normalize.polarity import en_negated, implicit_negation, ja_negated, opposed
 from factcheck.normalize.words import en_tokens, ja_tokens
 
 if TYPE_CHECKING:
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from factcheck.match import PassageProfile, Profile
 
 CONTEXT_KINDS = frozenset({"person", "org", "place", "role", "product"})
+# Roles one person holds to the exclusion of the others: one can be swapped for another.
+EXCLUSIVE_ROLES = frozenset(
+    {"ceo", "cto", "cfo", "coo", "chief_scientist", "co_chair", "chairman", "president"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,7 @@ class Outcome:
     agreed: frozenset[str] = frozenset()
     unmatched: frozenset[str] = frozenset()
     value_conflict: bool = False
+    conflict_keys: frozenset[str] = frozenset()
 
 
 def evidence_of_claim(p: Profile) -> Evidence:
@@ -111,6 +116,7 @@ def _money(f: Features, ev: Evidence) -> Outcome:
             f"the source says {src}{src_note}",
             _keys("money", matched),
             value_conflict=True,
+            conflict_keys=_keys("money", unmatched),
         )
     return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched))
 
@@ -119,19 +125,23 @@ def _dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
     rel = _date_relation(f.dates, ev.dates)
     if rel == "match":
         agreed = [d for d in f.dates if any(d.agrees(e) for e in ev.dates)]
-        return Outcome(agreed=_keys("date", agreed), unmatched=_keys("date", f.dates) - _keys("date", agreed))
+        return Outcome(
+            agreed=_keys("date", agreed), unmatched=_keys("date", f.dates) - _keys("date", agreed)
+        )
     if rel == "mismatch":
         years_s = {d.year for d in f.dates}
         years_e = {d.year for d in ev.dates}
         if not money_agreed and f.money and ev.money:
-            return Outcome(unmatched=_keys("date", f.dates))  # amounts at other dates: another event
+            return Outcome(
+                unmatched=_keys("date", f.dates)
+            )  # amounts at other dates: another event
         if years_s & years_e and not money_agreed:
             # same year, different month: a different event unless the rest matches
             pass
         said = ", ".join(_fmt_date(d) for d in f.dates)
         src = ", ".join(_fmt_date(d) for d in ev.dates)
         return Outcome("date", f"date differs: the statement says {said}; the source says {src}",
-                       value_conflict=True)  # fmt: skip
+                       value_conflict=True, conflict_keys=_keys("date", f.dates))  # fmt: skip
     return Outcome(unmatched=_keys("date", f.dates))
 
 
@@ -151,14 +161,19 @@ def _quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str)
         src = " or ".join(f"{c.lo:g}" if c.exact else f"{c.lo:g}–{c.hi:g}" for c in same_unit)
         said = f"{q.lo:g}" if q.exact else q.text
         return Outcome(what, f"{what} differs: the statement says {said}{unit}; the source says {src}{unit}",
-                       _keys(what, agreed), value_conflict=True)  # fmt: skip
+                       _keys(what, agreed), value_conflict=True,
+                       conflict_keys=_keys(what, [q]))  # fmt: skip
     return Outcome(agreed=_keys(what, agreed), unmatched=_keys(what, unmatched))
 
 
-_EN_AGENT = re.compile(r"\b(?:by|from)\s+$", re.IGNORECASE)
+_JA_PASSIVE = re.compile(r"(?:され|られ)(?:た|る|ていた|ている|ました)")
+_EN_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)\s+by\b"
+)
+_JOINED = re.compile(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
 
 
-def _roles(f: Features, ev: Evidence, matcher: EntityMatcher) -> tuple[str | None, str | None]:
+def _roles(f: Features, matcher: EntityMatcher) -> tuple[str | None, str | None]:
     """The statement's subject and object among its mentions (word order / particles)."""
     mentions = [m for m in f.mentions if matcher.kind.get(m.entity) in ("person", "org")]
     if not mentions:
@@ -172,24 +187,35 @@ def _roles(f: Features, ev: Evidence, matcher: EntityMatcher) -> tuple[str | Non
                 subj = m.entity
             elif obj is None and after[:1] in ("を", "に", "へ") and after[:2] != "によ":
                 obj = m.entity
+        if _JA_PASSIVE.search(text) and subj and obj:
+            return obj, subj  # "AはBに買収された": B acted on A
         return subj, obj
-    agent = next(
-        (m for m in mentions if _EN_AGENT.search(text[max(0, m.start - 6) : m.start])), None
-    )
     first = mentions[0]
-    if agent is not None and agent is not first:
-        return agent.entity, first.entity
     later = next((m for m in mentions[1:] if m.entity != first.entity), None)
-    return first.entity, later.entity if later else None
+    if later is None or _JOINED.match(text[first.end : later.start]):
+        return None, None  # "Musk and Altman ...": both act
+    if _EN_PASSIVE.search(text[first.end : later.start + 3]):
+        return later.entity, first.entity
+    return first.entity, later.entity
 
 
 def _reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
-    if not ev.subject or not ev.object or ev.subject == ev.object:
+    """Who did what to whom: the statement's actor and target, read the same way from the
+    evidence's own phrasing, swapped."""
+    if not ev.subject or not ev.object or ev.subject == ev.object or _OLDER.search(f.text):
         return Outcome()
     if matcher.kind.get(ev.subject) != matcher.kind.get(ev.object):
         return Outcome()
-    subj, obj = _roles(f, ev, matcher)
-    if subj == ev.object and obj == ev.subject:
+    ev_text = ev.text_ja if f.japanese else ev.text_en
+    if not ev_text:
+        return Outcome()
+    from factcheck.features import extract
+
+    ev_subj, ev_obj = _roles(extract(ev_text, matcher, None), matcher)
+    subj, obj = _roles(f, matcher)
+    if (ev_subj, ev_obj) != (ev.subject, ev.object):
+        return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
+    if subj and obj and subj == ev_obj and obj == ev_subj:
         lang = "ja" if f.japanese else "en"
         return Outcome(
             "roles",
@@ -251,52 +277,71 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if not extra:
         return Outcome()
     unmatched = Outcome(unmatched=frozenset("entity:" + m.entity for m in extra))
-    if len({m.entity for m in extra}) != 1:
-        return unmatched
-    m = extra[0]
-    kind = matcher.kind.get(m.entity)
-    missing = [e for e in ev.entities if e not in f.entities and matcher.kind.get(e) == kind]
-    if not missing:
-        return unmatched
-    others_in = all(x.entity in ev.entities for x in f.mentions if x.entity != m.entity)
+    if len({m.entity for m in extra if matcher.kind.get(m.entity) != "role"}) > 1:
+        return unmatched  # more than one new name: another matter, not a swapped name
+    for m in extra:
+        kind = matcher.kind.get(m.entity)
+        if kind == "role" and m.entity not in EXCLUSIVE_ROLES:
+            continue
+        if len({x.entity for x in extra if matcher.kind.get(x.entity) == kind}) != 1:
+            continue
+        missing = [e for e in ev.entities if e not in f.entities and matcher.kind.get(e) == kind]
+        if not missing:
+            continue
+        others_in = all(
+            x.entity in ev.entities for x in f.mentions
+            if x.entity != m.entity and matcher.kind.get(x.entity) != "role"
+        )  # fmt: skip
+        chosen = _aligned(f, ev, m, missing, matcher)
+        if chosen is None and others_in:
+            ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
+            unplaced = [e for e in missing if e not in {x.entity for x in matcher.find(ev_text)}]
+            chosen = unplaced[0] if unplaced else None
+        if chosen is not None:
+            lang = "ja" if f.japanese else "en"
+            return Outcome(
+                "name",
+                f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
+                f"the source says {matcher.display(chosen, lang)}",
+            )
+    return unmatched
+
+
+def _aligned(
+    f: Features, ev: Evidence, m: Mention, missing: list[str], matcher: EntityMatcher
+) -> str | None:
+    """The missing name whose surroundings in the evidence share words with the statement's."""
     ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
     japanese = f.japanese or not ev.text_en
-    chosen = None
-    if others_in:
-        chosen = missing[0]
-    else:
-        ctx_s = _context(f.text, m.start, m.end, f.japanese)
-        for x in matcher.find(ev_text):
-            if x.entity in missing and ctx_s & _context(ev_text, x.start, x.end, japanese):
-                chosen = x.entity
-                break
-    if chosen is None:
-        return unmatched
-    lang = "ja" if f.japanese else "en"
-    return Outcome(
-        "name",
-        f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
-        f"the source says {matcher.display(chosen, lang)}",
-    )
+    ctx_s = _context(f.text, m.start, m.end, f.japanese)
+    for x in matcher.find(ev_text):
+        if x.entity in missing and ctx_s & _context(ev_text, x.start, x.end, japanese):
+            return x.entity
+    return None
 
 
 def _polarity(f: Features, ev: Evidence) -> Outcome:
-    if f.japanese:
-        ev_text = ev.text_ja
-        ev_neg = ev.negated or (ja_negated(ev_text) > 0)
-    else:
-        ev_text = ev.text_en or ev.text_ja
-        ev_neg = ev.negated or (en_negated(ev.text_en) > 0 if ev.text_en else False)
-    stmt_neg = f.negations > 0
-    if stmt_neg != ev_neg:
+    """Negation and opposite words: the statement contradicts when exactly one of them flips
+    the evidence ("did not succeed" agrees with "failed"; "did not agree" contradicts
+    "agreed"). Both sides are read by the same rules."""
+    japanese = f.japanese
+    ev_text = ev.text_ja if japanese else ev.text_en
+    if not ev_text:
+        return Outcome()
+    count = ja_negated if japanese else en_negated
+    words = opposed(f.text, ev_text, japanese)
+    stmt_text, ev_rest = f.text, ev_text
+    if words:  # the opposite words themselves may be negative ("no longer"): count them once
+        stmt_text, ev_rest = f.text.replace(words[0], " "), ev_text.replace(words[1], " ")
+    ev_neg = count(ev_rest) > 0
+    stmt_neg = count(stmt_text) > 0 or (ev_neg and implicit_negation(stmt_text, japanese))
+    if (stmt_neg != ev_neg) != (words is not None):
+        if words is not None:
+            return Outcome("meaning", f"meaning differs: the statement says “{words[0].strip()}”; "
+                           f"the source says “{words[1].strip()}”")  # fmt: skip
         if stmt_neg:
             return Outcome("negation", "negation: the statement denies what the source states")
-        return Outcome("negation", "negation: the source states the opposite (a negative)")
-    if ev.text_en or f.japanese:
-        word = opposed(f.text, ev_text, f.japanese)
-        if word:
-            return Outcome("meaning", f"meaning differs: the statement says “{word}”, "
-                           "the opposite of what the source states")  # fmt: skip
+        return Outcome("negation", "negation: the source states it did not happen")
     return Outcome()
 
 

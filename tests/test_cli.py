@@ -85,7 +85,9 @@ def test_text_format_shows_verdict_reason_and_citation() -> None:
 
 
 def test_installed_command_from_another_directory(tmp_path: Path) -> None:
-    exe = shutil.which("factcheck", path=str(Path(sys.executable).parent)) or shutil.which("factcheck")
+    exe = shutil.which("factcheck", path=str(Path(sys.executable).parent)) or shutil.which(
+        "factcheck"
+    )
     assert exe, "the factcheck command is not installed"
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.run([exe, "Musk donated $44M to OpenAI.", "--format", "json"],

@@ -75,7 +75,9 @@ def check_sarif(doc: dict[str, object]) -> None:
     assert len(ids) == len(set(ids))
     for rule in rules:
         assert isinstance(rule["id"], str) and rule["id"]
-        assert isinstance(rule["shortDescription"]["text"], str) and rule["shortDescription"]["text"]
+        assert (
+            isinstance(rule["shortDescription"]["text"], str) and rule["shortDescription"]["text"]
+        )
         assert isinstance(rule["help"]["text"], str) and rule["help"]["text"]
     assert run.get("columnKind", "utf16CodeUnits") in ("utf16CodeUnits", "unicodeCodePoints")
     for result in run["results"]:
@@ -109,7 +111,9 @@ def test_sarif_has_what_code_scanning_reads(monkeypatch: pytest.MonkeyPatch) -> 
     assert levels[("inputs/notes.txt", 3)] == "note"
     assert "supported" not in {r["properties"]["verdict"] for r in results}
     rules = {r["id"]: r for r in doc["runs"][0]["tool"]["driver"]["rules"]}
-    assert rules["musk.age_gap"]["shortDescription"]["text"] == "Musk is 14 years older than Altman."
+    assert (
+        rules["musk.age_gap"]["shortDescription"]["text"] == "Musk is 14 years older than Altman."
+    )
     assert "sources/note.txt:3" in rules["musk.age_gap"]["help"]["text"]
     assert "factcheck.unknown" in rules
 
@@ -141,10 +145,15 @@ def test_github_escaping() -> None:
     assert escape_data("50% off\r\nnext") == "50%25 off%0D%0Anext"
     assert escape_property("a:b,c%d\n") == "a%3Ab%2Cc%25d%0A"
     text = "Musk is 30 years older.\n"
-    out = renderer("github")([_finding("Musk is 30 years older.", 0)], Context(texts={"docs/x, y: z.md": text}))
+    out = renderer("github")(
+        [_finding("Musk is 30 years older.", 0)], Context(texts={"docs/x, y: z.md": text})
+    )
     line = next(x for x in out.splitlines() if x.startswith("::error "))
     assert "file=docs/x%2C y%3A z.md,line=1,col=1,endLine=1,endColumn=23," in line
-    assert "title=factcheck%3A Contradicted (a.b)::why%0AClaim a.b: Claim.%0ASource sources/s.txt:3: The passage." in line
+    assert (
+        "title=factcheck%3A Contradicted (a.b)::why%0AClaim a.b: Claim.%0ASource sources/s.txt:3: The passage."
+        in line
+    )
     assert out.splitlines()[0].startswith("::group::") and "::endgroup::" in out
 
 
@@ -159,11 +168,15 @@ def test_github_step_summary_is_appended(tmp_path: Path, monkeypatch: pytest.Mon
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     monkeypatch.chdir(GOLDEN)
-    result = CliRunner().invoke(app, golden_args("github"), env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = CliRunner().invoke(
+        app, golden_args("github"), env={"GITHUB_STEP_SUMMARY": str(summary)}
+    )
     assert result.exit_code == 1
     written = summary.read_text(encoding="utf-8")
     assert written.startswith("earlier step\n### factcheck")
-    assert "| ❌ contradicted | `inputs/history.md:6` | Musk is 30 years older than Altman." in written
+    assert (
+        "| ❌ contradicted | `inputs/history.md:6` | Musk is 30 years older than Altman." in written
+    )
     assert "::" not in written
 
 
@@ -177,7 +190,11 @@ def test_rdjsonl_counts_columns_in_utf8_bytes(monkeypatch: pytest.MonkeyPatch) -
     for d in diags:
         assert set(d) == {"message", "location", "severity", "source", "code"}
         assert d["severity"] in ("ERROR", "INFO") and d["source"] == {"name": "factcheck"}
-    ja = next(d for d in diags if d["code"]["value"] == "openai.cofounded" and d["location"]["path"].endswith(".md"))
+    ja = next(
+        d
+        for d in diags
+        if d["code"]["value"] == "openai.cofounded" and d["location"]["path"].endswith(".md")
+    )
     statement = "マスク氏とアルトマン氏は2018年にOpenAIを共同で設立した。"
     rng = ja["location"]["range"]
     assert rng["start"]["column"] == 3  # after "> "

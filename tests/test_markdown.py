@@ -40,7 +40,12 @@ def _empty_config(tmp_path: Path) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab #>*-_|`[]()!<>:/.\\\t\r\n1-\u3042\u6f22~=+")), max_size=120))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab #>*-_|`[]()!<>:/.\\\t\r\n1-\u3042\u6f22~=+")),
+        max_size=120,
+    )
+)
 def test_mask_has_the_same_length_and_only_original_characters(text: str) -> None:
     mask = prose_mask(text)
     assert len(mask) == len(text)
@@ -55,7 +60,7 @@ def test_what_is_masked_and_what_is_kept() -> None:
     doc = (
         "---\ntitle: Front matter\n---\n"
         "# Heading words\n\n"
-        "Para with `inline code` and [link text](https://x.test/path \"title words\").\n"
+        'Para with `inline code` and [link text](https://x.test/path "title words").\n'
         "![alt words](pic.png) <https://auto.test> bare https://bare.test/a_b. <b>tag</b>\n\n"
         "```\nfenced code\n```\n\n"
         "    indented code\n\n"
@@ -85,7 +90,9 @@ def test_mask_positions_with_crlf_tabs_and_wide_characters(tmp_path: Path) -> No
     )
     mask = prose_mask(doc)
     assert len(mask) == len(doc)
-    assert [i for i, c in enumerate(mask) if c in "\r\n"] == [i for i, c in enumerate(doc) if c in "\r\n"]
+    assert [i for i, c in enumerate(mask) if c in "\r\n"] == [
+        i for i, c in enumerate(doc) if c in "\r\n"
+    ]
     code, out = run(tmp_path, "wide.md", doc.encode("utf-8"), "--format", "json")
     assert code == 1
     found = [(r["line"], r["column"], r["end_column"], r["statement"])
@@ -132,7 +139,10 @@ def test_ignored_claims_by_line() -> None:
            "\n"
            "Fifth.\r\n"
            "`<!-- factcheck: ignore in.code -->`\n")  # fmt: skip
-    assert ignored_claims(doc) == {1: {"musk.age_gap", "openai.cofounded"}, 4: {"article.published"}}
+    assert ignored_claims(doc) == {
+        1: {"musk.age_gap", "openai.cofounded"},
+        4: {"article.published"},
+    }
     assert "Second." in kept(doc) and "Fifth." in kept(doc)
 
 

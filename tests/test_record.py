@@ -79,7 +79,7 @@ def test_a_broken_record_reports_every_problem_with_a_location(tmp_path: Path) -
         load_record(path)
     problems = err.value.problems
     assert len(problems) >= 10, problems
-    assert all(p.startswith(str(path)) or p.startswith(str(tmp_path)) for p in problems)
+    assert all(p.startswith((str(path), str(tmp_path))) for p in problems)
     joined = "\n".join(problems)
     for needle in ("kind must be", "also an alias", "not verbatim", "unknown claim key",
                    "duplicate claim id", "unknown source", "'text' needs", "unknown subject",

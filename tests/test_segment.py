@@ -19,7 +19,11 @@ def test_english_abbreviations_and_decimals() -> None:
 
 def test_japanese_terminators_and_quotes() -> None:
     t = "マスク氏は「私は両方に同意する。」と答えた。２人は議論した！終わり"
-    assert texts(t) == ["マスク氏は「私は両方に同意する。」と答えた。", "２人は議論した！", "終わり"]
+    assert texts(t) == [
+        "マスク氏は「私は両方に同意する。」と答えた。",
+        "２人は議論した！",
+        "終わり",
+    ]
 
 
 def test_offsets_slice_back_and_count_characters() -> None:

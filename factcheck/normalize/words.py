@@ -159,18 +159,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "employe": ("employe", "staff", "worker", "staffer", "team", "personnel"),
     "ceo": ("ceo", "chief executive", "executive"),
-    "found": (
-        "found",
-        "co-found",
-        "cofound",
-        "establish",
-        "set",
-        "start",
-        "launch",
-        "creat",
-        "form",
-        "build",
-    ),
+    "found": ("found", "co-found", "cofound", "establish", "incorporat"),
+    "launch": ("launch", "start", "set", "creat", "form", "unveil", "introduc", "debut", "roll"),
     "lawsuit": ("lawsuit", "suit", "su", "sue", "complaint", "filing", "court", "litig", "indict"),
     "recruit": ("recruit", "hire", "hir", "lure", "poach", "bring", "attract", "woo"),
     "concern": ("concern", "worri", "worry", "fear", "danger", "risk", "threat", "alarm"),
@@ -251,8 +241,8 @@ def en_tokens(text: str) -> set[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     out = set()
     for word in _WORD.findall(text):
-        if word in STOPWORDS or len(word) < 2:
-            continue
+        if word in STOPWORDS or len(word) < 2 or word[0].isdigit():
+            continue  # numbers are values, compared as such, not topic words
         out.add(canonical(word))
     return out - STOPWORDS
 

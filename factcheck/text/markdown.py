@@ -168,7 +168,7 @@ class _Result:
     ignored: dict[int, frozenset[str]]
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # prose_mask and ignored_claims of the same document
 def _analyse(text: str) -> _Result:
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     scan = _scan_blocks(text, starts)
