@@ -90,8 +90,25 @@ def _claim_for_passage(index: Index, pp: PassageProfile) -> tuple[str | None, st
     return None, None
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers_differ(statement: str, passage: str) -> str | None:
+    """In a near copy of a passage every number must be the same, whatever it counts."""
+    said, source = _DIGITS.findall(statement), _DIGITS.findall(passage)
+    if sorted(said) == sorted(source):
+        return None
+    extra = [n for n in said if n not in source] or said
+    missing = [n for n in source if n not in said] or source
+    return f"number differs: the statement says {extra[0]}; the source says {missing[0]}"
+
+
 def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
     out = compare(f, evidence_of_passage(pp), index.matcher)
+    if not out.conflict:
+        differ = _numbers_differ(f.text, pp.norm)
+        if differ:
+            out = Outcome("number", differ)
     claim_id, claim_text = _claim_for_passage(index, pp)
     cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
     if out.conflict:

@@ -1,0 +1,99 @@
+"""Tampered copies of the source article: each changed sentence is contradicted, nothing else."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from factcheck.pipeline import check_text
+from factcheck.text.segment import split_statements
+from tests.helpers import bundled
+
+# Names swapped for others of the same kind, all known to the record.
+SWAPS = [("グーグル", "アップル"), ("テスラ", "アマゾン"), ("インド", "ネパール"),
+         ("マイクロソフト", "アップル"), ("ストライプ", "ペイパル")]  # fmt: skip
+NEGATIONS = [
+    ("した。", "しなかった。"),
+    ("している。", "していない。"),
+    ("した。」", "しなかった。」"),
+]
+
+
+def _number(text: str, rng: random.Random) -> str | None:
+    spots = [m for m in re.finditer(r"\d+", text) if not text.startswith("月", m.end())]
+    if not spots:
+        return None
+    m = rng.choice(spots)
+    n = int(m.group())
+    new = n + rng.choice([-2, -1, 1, 2]) if n >= 1900 else n + rng.choice([1, 3, 5])
+    return text[: m.start()] + str(new) + text[m.end() :]
+
+
+def _name(text: str, rng: random.Random) -> str | None:
+    """Swap a whole name: not one inside a longer katakana word (インド in ディープマインド)."""
+    options = [
+        (m, b) for a, b in SWAPS
+        for m in re.finditer(rf"(?<![ァ-ヶー]){a}(?![ァ-ヶー])", text)
+    ]  # fmt: skip
+    if not options:
+        return None
+    m, b = rng.choice(options)
+    return text[: m.start()] + b + text[m.end() :]
+
+
+def _negation(text: str, rng: random.Random) -> str | None:
+    for end, neg in NEGATIONS:
+        if text.endswith(end) and "ない" not in text:
+            return text[: -len(end)] + neg
+    return None
+
+
+CHANGES = {"number": _number, "name": _name, "negation": _negation}
+
+
+def tampered(seed: int, count: int = 8) -> tuple[str, dict[int, str]]:
+    """A copy of the source with ``count`` sentences changed; their indexes and the change."""
+    rng = random.Random(seed)
+    source = next(iter(bundled().sources.values())).text
+    statements = split_statements(source)
+    edits: dict[int, tuple[str, str]] = {}
+    for i in rng.sample(range(len(statements)), len(statements)):
+        kinds = list(CHANGES)
+        rng.shuffle(kinds)
+        for kind in kinds:
+            new = CHANGES[kind](statements[i].text, rng)
+            if new is not None and new != statements[i].text:
+                edits[i] = (kind, new)
+                break
+        if len(edits) == count:
+            break
+    text = source
+    for i in sorted(edits, reverse=True):  # from the end, so earlier offsets stay valid
+        st = statements[i]
+        text = text[: st.span.start] + edits[i][1] + text[st.span.end :]
+    return text, {i: kind for i, (kind, _) in edits.items()}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_changed_sentences_are_contradicted_and_nothing_else(seed: int) -> None:
+    text, changed = tampered(seed)
+    assert len(changed) == 8 and len(set(changed.values())) >= 2
+    findings = check_text(text, bundled(), "tampered.txt")
+    got = {i: f.verdict.value for i, f in enumerate(findings)}
+    wrong = {
+        i: (changed.get(i, "unchanged"), v, findings[i].statement[:60])
+        for i, v in got.items()
+        if v != ("contradicted" if i in changed else "supported")
+    }
+    assert not wrong
+    for i in changed:
+        assert findings[i].reason and findings[i].citation is not None
+
+
+def test_the_untouched_article_is_supported_throughout() -> None:
+    source = next(iter(bundled().sources.values())).text
+    findings = check_text(source, bundled(), "article.txt")
+    assert len(findings) > 100
+    assert all(f.verdict.value == "supported" for f in findings)
