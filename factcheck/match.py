@@ -87,7 +87,7 @@ def _structured_values(
             money.append(Quantity("money", float(a["min"]), float(a["max"]), "", unit="USD"))
     dates = [parse_iso(d) for d in v.get("dates") or []]
     counts = []
-    for c in [*(v.get("counts") or []), *(v.get("ages") or [])]:
+    for c in [*(v.get("counts") or []), *(v.get("ages") or []), *(v.get("durations") or [])]:
         if not isinstance(c, dict):
             continue
         lo, hi = c.get("value", c.get("min")), c.get("value", c.get("max"))
@@ -218,9 +218,13 @@ def score(index: Index, f: Features, prof: Profile) -> float:
         default = math.log(1 + len(index.profiles))
         low = f.text.lower()
         fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
-    cov = _coverage(f.content, vocab, idf, default)
+    # what the statement says about its names; a statement that is all names ("Brockman,
+    # Stripe's CTO") is judged by the names alone
+    cov = _coverage(f.content, vocab, idf, default) if f.content else None
     ccov = _coverage(core, f.tokens, idf, default)
     ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
+    if cov is None:
+        cov = ent
     return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
 
 

@@ -8,7 +8,7 @@ with it (with a reason naming both values), or does not speak to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.dates import DateValue
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from factcheck.match import PassageProfile, Profile
 
 CONTEXT_KINDS = frozenset({"person", "org", "place", "role", "product"})
+# Kinds of name that can stand in for each other when one is swapped for another.
+_CLASS = {"person": "person", "org": "org", "place": "place", "role": "role", "product": "product"}
 # Roles one person holds to the exclusion of the others: one can be swapped for another.
 EXCLUSIVE_ROLES = frozenset(
     {"ceo", "cto", "cfo", "coo", "chief_scientist", "co_chair", "chairman", "president"}
@@ -168,14 +170,18 @@ def _quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str)
 
 _JA_PASSIVE = re.compile(r"(?:され|られ)(?:た|る|ていた|ている|ました)")
 _EN_PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)\s+by\b"
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)(?:\s+\w+)?"
+    r"\s+by\s+(?:the\s+)?$"
+)
+_MUTUAL = re.compile(
+    r"\bwith\b|\btogether\b|\beach other\b|と(?:共|一緒|組|手を)|と互い", re.IGNORECASE
 )
 _JOINED = re.compile(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
 
 
-def _roles(f: Features, matcher: EntityMatcher) -> tuple[str | None, str | None]:
-    """The statement's subject and object among its mentions (word order / particles)."""
-    mentions = [m for m in f.mentions if matcher.kind.get(m.entity) in ("person", "org")]
+def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
+    """Which of the ``pair`` of names acts and which is acted on (word order / particles)."""
+    mentions = [m for m in f.mentions if m.entity in pair]
     if not mentions:
         return None, None
     text = f.text
@@ -192,9 +198,12 @@ def _roles(f: Features, matcher: EntityMatcher) -> tuple[str | None, str | None]
         return subj, obj
     first = mentions[0]
     later = next((m for m in mentions[1:] if m.entity != first.entity), None)
-    if later is None or _JOINED.match(text[first.end : later.start]):
-        return None, None  # "Musk and Altman ...": both act
-    if _EN_PASSIVE.search(text[first.end : later.start + 3]):
+    if later is None:
+        return None, None
+    between = text[first.end : later.start]
+    if _JOINED.match(between) or _MUTUAL.search(between):
+        return None, None  # "Musk and Altman ...", "shared offices with": both act
+    if _EN_PASSIVE.search(text[first.end : later.start]):
         return later.entity, first.entity
     return first.entity, later.entity
 
@@ -211,8 +220,9 @@ def _reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         return Outcome()
     from factcheck.features import extract
 
-    ev_subj, ev_obj = _roles(extract(ev_text, matcher, None), matcher)
-    subj, obj = _roles(f, matcher)
+    pair = {ev.subject, ev.object}
+    ev_subj, ev_obj = _roles(extract(ev_text, matcher, None), pair)
+    subj, obj = _roles(f, pair)
     if (ev_subj, ev_obj) != (ev.subject, ev.object):
         return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
     if subj and obj and subj == ev_obj and obj == ev_subj:
@@ -285,7 +295,9 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             continue
         if len({x.entity for x in extra if matcher.kind.get(x.entity) == kind}) != 1:
             continue
-        missing = [e for e in ev.entities if e not in f.entities and matcher.kind.get(e) == kind]
+        cls = _CLASS.get(kind or "", kind)
+        missing = [e for e in ev.entities
+                   if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls]  # fmt: skip
         if not missing:
             continue
         others_in = all(
@@ -293,10 +305,9 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             if x.entity != m.entity and matcher.kind.get(x.entity) != "role"
         )  # fmt: skip
         chosen = _aligned(f, ev, m, missing, matcher)
-        if chosen is None and others_in:
-            ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
-            unplaced = [e for e in missing if e not in {x.entity for x in matcher.find(ev_text)}]
-            chosen = unplaced[0] if unplaced else None
+        names = {x.entity for x in f.mentions if matcher.kind.get(x.entity) != "role"}
+        if chosen is None and others_in and len(names) <= 2 and _said_of(f, ev, m, matcher):
+            chosen = missing[0]  # a plain statement about one or two names: one is swapped
         if chosen is not None:
             lang = "ja" if f.japanese else "en"
             return Outcome(
@@ -305,6 +316,17 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
                 f"the source says {matcher.display(chosen, lang)}",
             )
     return unmatched
+
+
+def _said_of(f: Features, ev: Evidence, m: Mention, matcher: EntityMatcher) -> bool:
+    """Do the words right around the statement's name occur in the evidence's phrasing?"""
+    ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
+    tokens = ja_tokens if f.japanese else en_tokens
+    names: set[str] = set()
+    for x in (*f.mentions, *matcher.find(ev_text)):
+        names |= tokens(x.text)
+    near = _context(f.text, m.start, m.end, f.japanese) - names
+    return bool(near & (tokens(ev_text) - names))
 
 
 def _aligned(
@@ -347,7 +369,13 @@ def _polarity(f: Features, ev: Evidence) -> Outcome:
 
 _COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|higher|lower|bigger|larger|smaller|greater|richer|earlier|later|"
-    r"older|younger)\b[^.;]*?\bthan\b|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
+    r"older|younger)\b[^.;]*?\bthan\b(?!\s*(?:\$|\d|once|ever|before|usual|expected|hoped))"
+    r"|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
+    re.IGNORECASE,
+)
+_COMPARES = re.compile(
+    r"\b(?:more|less|fewer|most|least|largest|biggest|smallest|greatest|older|younger|"
+    r"higher|lower|better|worse|only)\b|より|最も|最大|唯一|年上|年下",
     re.IGNORECASE,
 )
 
@@ -357,36 +385,38 @@ def _comparison(f: Features, ev: Evidence) -> Outcome:
     m = _COMPARATIVE.search(f.text)
     if m is None:
         return Outcome()
-    if _COMPARATIVE.search(ev.text_en) or _COMPARATIVE.search(ev.text_ja):
+    if _COMPARES.search(ev.text_en) or _COMPARES.search(ev.text_ja):
         return Outcome(agreed=frozenset({f"comparison:{m.start()}"}))
     return Outcome(unmatched=frozenset({f"comparison:{m.start()}"}))
 
 
 def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
-    """Compare a statement with one piece of evidence: the first conflict found, or agreement."""
+    """Compare a statement with one piece of evidence: the first conflict found (values
+    first, then names, roles and meaning), or agreement. Every outcome carries the values
+    that did agree, so that sibling claims can be told apart."""
     money = _money(f, ev)
     if money.conflict:
         return money
     dates = _dates(f, ev, money_agreed=bool(money.agreed))
     if dates.conflict:
-        return dates
+        return replace(dates, agreed=dates.agreed | money.agreed)
     counts = _quantities(f.counts, ev.counts, "count")
-    if counts.conflict:
-        return counts
     pct = _quantities(f.percents, ev.percents, "percentage")
-    if pct.conflict:
-        return pct
+    agreed = money.agreed | dates.agreed | counts.agreed | pct.agreed
+    for value in (counts, pct):
+        if value.conflict:
+            return replace(value, agreed=agreed)
     for rule in (_age_direction, _reversal, _substitution):
         out = rule(f, ev, matcher)
         if out.conflict:
-            return out
+            return replace(out, agreed=agreed)
     pol = _polarity(f, ev)
     if pol.conflict:
-        return pol
+        return replace(pol, agreed=agreed)
     sub = _substitution(f, ev, matcher)
     cmp = _comparison(f, ev)
     return Outcome(
-        agreed=money.agreed | dates.agreed | counts.agreed | pct.agreed | cmp.agreed,
+        agreed=agreed | cmp.agreed,
         unmatched=money.unmatched | dates.unmatched | counts.unmatched | pct.unmatched
         | sub.unmatched | cmp.unmatched,
     )  # fmt: skip

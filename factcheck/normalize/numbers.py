@@ -93,7 +93,7 @@ _EN_AGE = re.compile(
     re.IGNORECASE,
 )
 _JA_COUNT = re.compile(
-    rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|か月|カ月|ヶ月|週間|日間|社|回)"
+    rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|年前|か月|カ月|ヶ月|週間|日間|社|回)"
 )
 _BOUND_BEFORE_EN = re.compile(
     r"(?P<w>about|around|roughly|approximately|nearly|almost|some|more than|over|at least|"
@@ -295,7 +295,7 @@ _UNIT_CANON = {
     "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
     "人": "people", "名": "people", "歳": "years", "年間": "years", "か月": "months",
     "カ月": "months", "ヶ月": "months", "週間": "weeks", "日間": "days", "社": "companies",
-    "回": "times",
+    "回": "times", "年前": "years",
 }  # fmt: skip
 
 
@@ -335,7 +335,9 @@ def extract_counts(text: str) -> list[Quantity]:
             lo, hi = 2.0, 9.0
         lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
         unit = _UNIT_CANON.get(m.group("unit"), m.group("unit"))
-        if m.group("unit") == "歳" and not text.startswith(("年上", "年下", "差", "違い"), m.end()):
+        if m.group("unit") == "歳" and not text.startswith(
+            ("年上", "年下", "差", "違い", "若", "上", "下", "離れ"), m.end()
+        ):
             unit = "age"  # "18歳の頃" is an age; "14歳年上" a difference in years
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), unit))
     return out

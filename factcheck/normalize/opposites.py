@@ -228,7 +228,6 @@ EN: list[Pair] = [
         ("succeed", "success", "won", "win", "beat", "prevail", "triumph"),
         ("fail", "lost", "lose", "unsuccessful", "fell through", "collaps", "came to nothing"),
     ),
-    (("older", "elder", "senior to"), ("younger", "junior to")),
     (
         (
             "months after",
@@ -568,6 +567,25 @@ EN: list[Pair] = [
         ("called off", "cancel", "scrapp", "shelv", "postpon"),
     ),
     (("less ", "not as", "fewer"), ("more ",)),
+    (("majority", "controlling", "control of"), ("minority", "small stake", "token stake")),
+    (
+        ("fierce", "intens", "heat up", "heated", "escalat", "more complicated", "tougher"),
+        ("cool", "calm", "eas", "soften", "die down", "subside", "simpler"),
+    ),
+    (
+        (
+            "stepped down",
+            "step down",
+            "stepping down",
+            "resign",
+            "gave up his",
+            "give up his",
+            "left his",
+            "quit as",
+            "vacat",
+        ),
+        ("stay on", "stayed on", "remain as", "remained", "kept his", "keep his", "re-elected"),
+    ),
     (("stupid", "idiot", "fool", "jackass", "moron"), ("brilliant", "genius", "smart", "wise")),
     (("calmly", "politely", "stayed"), ("angrily", "stormed out", "in a rage", "furious")),
 ]
@@ -623,8 +641,10 @@ JA: list[Pair] = [
         ("遮断", "拒", "禁じ", "剥奪", "取り上げ", "閉ざ", "認めな", "許さな", "制限"),
     ),
     (("擁護", "支持", "味方", "支援", "かば"), ("批判", "攻撃", "空売りを支持", "敵対", "非難")),
-    (("成功", "勝っ", "勝利", "勝つ"), ("失敗", "敗れ", "負け", "頓挫", "敗北")),
-    (("年上",), ("年下",)),
+    (
+        ("成功", "勝っ", "勝利", "勝つ", "実を結", "うまくい"),
+        ("失敗", "敗れ", "負け", "頓挫", "敗北"),
+    ),
     (
         ("数カ月", "数か月", "数ヶ月", "数週間", "すぐ", "直後", "まもなく"),
         ("数年", "何年も", "数十年", "長い年月"),
@@ -634,6 +654,12 @@ JA: list[Pair] = [
         ("喜ん", "うれし", "嬉し", "満足", "自信", "興奮", "楽観"),
     ),
     (("嫉妬", "妬"), ("誇り", "喜ん", "尊敬")),
+    (
+        ("激しく", "激化", "激しい", "複雑に", "エスカレート", "高ま"),
+        ("落ち着", "沈静", "和らい", "和らぐ", "緩和", "収ま"),
+    ),
+    (("降りる", "降り", "退任", "辞任", "退く", "退い"), ("留任", "続投", "とどま", "残っ")),
+    (("過半数",), ("少数株", "一部の株")),
     (("非営利",), ("営利企業として", "営利目的", "営利団体として", "株式会社として")),
     (
         ("全人類", "人類全体", "すべての人"),
@@ -672,3 +698,25 @@ JA: list[Pair] = [
     (("バカ", "愚か"), ("天才", "賢い", "優秀")),
     (("怒って", "激怒"), ("穏やか", "笑顔", "冷静")),
 ]
+
+# What kind of company something is: each group excludes the others.
+_EN_KINDS = [
+    ("electric car", "electric-car", "electric vehicle", "ev maker", "automaker", "carmaker"),
+    ("rocket", "space company", "spacecraft", "aerospace"),
+    ("brain-implant", "brain implant", "brain-computer", "neurotech"),
+    ("tunnel", "tunnel-boring", "tunneling", "tunnelling"),
+    ("social network", "social-network", "networking site", "social media"),
+    ("online payment", "payments company", "payment processing", "payment-processing"),
+    ("search engine",),
+]
+_JA_KINDS = [
+    ("電気自動車", "EV"),
+    ("ロケット", "宇宙企業", "宇宙船"),
+    ("脳インプラント", "ブレイン"),
+    ("トンネル",),
+    ("ソーシャル", "ネットワーキング"),
+    ("決済",),
+    ("検索エンジン",),
+]
+EN += [(a, b) for i, a in enumerate(_EN_KINDS) for b in _EN_KINDS[i + 1 :]]
+JA += [(a, b) for i, a in enumerate(_JA_KINDS) for b in _JA_KINDS[i + 1 :]]

@@ -27,13 +27,27 @@ _JA_NEG = re.compile(
 )
 _JA_NEG_EXCEPT = re.compile(
     r"少な|危な|間違いな|違いな|ではないか|じゃないか|のではない|だけでなく|だけではなく|のみならず|"
-    r"ばかりでなく|かもしれない|に過ぎない|にすぎない|ならない|いけない|わけではない|"
+    r"ばかりでなく|かもしれない|に過ぎない|にすぎない|ならない|いけない|"
     r"欠かせな|絶え間な|もはや|まもなく|間もなく|ほどなく|ないだろうか|"
     r"しかない|ほかない|他ない|たまらない|足りない|問わず|にかかわらず|にもかかわらず|"
     r"思わず|相変わらず|少なくとも|とんでもな|つまらな|さりげな|はかな|おさな|幼な|"
     r"きたな|汚な|なくてはならな|なければならな|関わらず|拘らず|ならず"
 )
 
+_NEGATED_NOUNS = (
+    "方針",
+    "こと",
+    "予定",
+    "計画",
+    "意向",
+    "考え",
+    "姿勢",
+    "立場",
+    "決定",
+    "決断",
+    "方向",
+    "約束",
+)
 _NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
 _EN_PAIRS: list[tuple[re.Pattern[str], ...]] = [
     tuple(re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in side) + ")", re.IGNORECASE)
@@ -55,8 +69,14 @@ def ja_negated(text: str) -> int:
     count = 0
     for m in _JA_NEG.finditer(cleaned):
         nxt = cleaned[m.end() : m.end() + 1]
-        if m.group(0) in ("ない", "無い") and nxt and _NOUN_START.match(nxt):
-            continue
+        rest = cleaned[m.end() : m.end() + 3]
+        if (
+            m.group(0) in ("ない", "無い")
+            and nxt
+            and _NOUN_START.match(nxt)
+            and not rest.startswith(_NEGATED_NOUNS)
+        ):
+            continue  # "ない" modifying a noun ("いかない価格"), not ending the predicate
         count += 1
     return count
 
