@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from factcheck.features import Features
@@ -17,13 +18,14 @@ from factcheck.match import (
 from factcheck.model import Citation, Finding, Span, Statement, Verdict
 from factcheck.record import Record
 from factcheck.text.segment import split_statements
-from factcheck.verdict import Outcome, compare, evidence_of_claim, evidence_of_passage
+from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
 
 # Thresholds on the 0-100 topic score (see ARCHITECTURE.md, "How a verdict is decided").
 NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
 MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unknown
 MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
+MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
 MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
 CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
@@ -154,6 +156,10 @@ def judge(index: Index, f: Features) -> Judgement:
     b_out = outcomes[0][1]
     if b_out.conflict == "negation" and best.score < MIN_NEGATION:
         return nothing
+    if not b_out.conflict and best.score >= MIN_ACTOR:
+        swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
+        if swap.conflict:
+            return _judge_claim(index, best, Verdict.CONTRADICTED, swap.reason, considered)
     foreign = _foreign(index, b_out, cands)
     if foreign and b_out.conflict != "name":
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -239,9 +245,12 @@ def judge_statement(index: Index, text: str) -> Judgement:
     return whole
 
 
-def check_statements(index: Index, statements: list[Statement], input_name: str) -> list[Finding]:
+def check_statements(index: Index, statements: list[Statement], input_name: str,
+                     progress: Callable[[int], None] | None = None) -> list[Finding]:  # fmt: skip
     findings = []
     for st in statements:
+        if progress is not None:
+            progress(1)  # one more statement under way (the CLI's progress display)
         j = judge_statement(index, st.text)
         findings.append(
             Finding(
@@ -262,7 +271,8 @@ def check_statements(index: Index, statements: list[Statement], input_name: str)
 
 def check_text(text: str, record: Record, input_name: str = "<text>",
                regions: list[Span] | None = None, *,
-               analysis_text: str | None = None) -> list[Finding]:  # fmt: skip
+               analysis_text: str | None = None,
+               progress: Callable[[int], None] | None = None) -> list[Finding]:  # fmt: skip
     """Check ``text`` (or only ``regions`` of it) against ``record``.
 
     ``analysis_text`` (same length as ``text``, e.g. a Markdown prose mask) is split and judged
@@ -275,7 +285,7 @@ def check_text(text: str, record: Record, input_name: str = "<text>",
         statements = [s for r in regions for s in split_statements(source, r.start, r.end)]
     if analysis_text is not None:  # masked markup leaves runs of spaces: judge words only
         statements = [Statement(re.sub(r"[ \t]{2,}", " ", s.text), s.span) for s in statements]
-    findings = check_statements(index, statements, input_name)
+    findings = check_statements(index, statements, input_name, progress)
     if analysis_text is None:
         return findings
     return [replace(f, statement=text[f.span.start : f.span.end]) for f in findings]

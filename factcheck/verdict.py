@@ -286,7 +286,12 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
              and matcher.kind.get(m.entity) in CONTEXT_KINDS]  # fmt: skip
     if not extra:
         return Outcome()
-    unmatched = Outcome(unmatched=frozenset("entity:" + m.entity for m in extra))
+    unmatched = Outcome(
+        unmatched=frozenset(
+            "entity:" + m.entity for m in extra
+            if matcher.kind.get(m.entity) != "role" or m.entity in EXCLUSIVE_ROLES
+        )
+    )  # fmt: skip
     if len({m.entity for m in extra if matcher.kind.get(m.entity) != "role"}) > 1:
         return unmatched  # more than one new name: another matter, not a swapped name
     for m in extra:
@@ -318,13 +323,46 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     return unmatched
 
 
+_JA_FOCUS = re.compile(r"のは[、\s]*$")
+_AGENTS = frozenset({"person", "org"})
+
+
+def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """Someone else doing what the evidence says its subject did ("Microsoft acquired X",
+    "家賃を払っているのはマイクロソフトだ"): the statement's actor is a person or organisation
+    the evidence does not involve, and the evidence's actor is absent from the statement."""
+    if not ev.subject or ev.subject in f.entities or matcher.kind.get(ev.subject) not in _AGENTS:
+        return Outcome()
+    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in _AGENTS]
+    actor = None
+    for m in agents:
+        if m.entity in ev.entities:
+            continue
+        after = f.text[m.end : m.end + 3].lstrip("氏さん社")
+        if f.japanese and (after[:1] in ("が", "は") or _JA_FOCUS.search(f.text[: m.start])):
+            actor = m
+            break
+        if not f.japanese and m is agents[0] and not f.text[m.end :].startswith("'s"):
+            actor = m
+            break
+    if actor is None:
+        return Outcome()
+    lang = "ja" if f.japanese else "en"
+    return Outcome(
+        "actor",
+        f"actor differs: the statement says {matcher.display(actor.entity, lang)}; "
+        f"the source says {matcher.display(ev.subject, lang)}",
+    )
+
+
 def _said_of(f: Features, ev: Evidence, m: Mention, matcher: EntityMatcher) -> bool:
     """Do the words right around the statement's name occur in the evidence's phrasing?"""
     ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
     tokens = ja_tokens if f.japanese else en_tokens
     names: set[str] = set()
     for x in (*f.mentions, *matcher.find(ev_text)):
-        names |= tokens(x.text)
+        if matcher.kind.get(x.entity) != "role":  # "co-founder" is a word of the statement
+            names |= tokens(x.text)
     near = _context(f.text, m.start, m.end, f.japanese) - names
     return bool(near & (tokens(ev_text) - names))
 
@@ -355,7 +393,7 @@ def _polarity(f: Features, ev: Evidence) -> Outcome:
     stmt_text, ev_rest = f.text, ev_text
     if words:  # the opposite words themselves may be negative ("no longer"): count them once
         stmt_text, ev_rest = f.text.replace(words[0], " "), ev_text.replace(words[1], " ")
-    ev_neg = count(ev_rest) > 0
+    ev_neg = count(ev_rest) > 0 or implicit_negation(ev_rest, japanese)
     stmt_neg = count(stmt_text) > 0 or (ev_neg and implicit_negation(stmt_text, japanese))
     if (stmt_neg != ev_neg) != (words is not None):
         if words is not None:

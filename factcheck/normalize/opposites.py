@@ -561,7 +561,6 @@ EN: list[Pair] = [
         ("wide", "widespread", "great deal of attention", "much attention", "broad"),
         ("little attention", "scant", "barely any", "no attention", "went unnoticed"),
     ),
-    (("discuss", "talk", "debat", "exchang"), ("avoid", "refused to discuss", "stopped talking")),
     (
         ("prepar", "plann", "getting ready", "gearing up", "moving forward"),
         ("called off", "cancel", "scrapp", "shelv", "postpon"),

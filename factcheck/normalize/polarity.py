@@ -13,19 +13,25 @@ from factcheck.normalize.opposites import EN, JA
 
 _EN_NEG = re.compile(
     r"\b(?:not|never|no longer|no|none|nothing|nobody|neither|nor|without|cannot|hardly|"
-    r"barely|refrained from|failed to)\b|n't\b",
+    r"barely|refrained from|failed to|avoided|avoids|avoiding|refus\w*|reject\w*|declin\w*|"
+    r"denied|denies|deny|denying|turned down|rebuff\w*|spurn\w*|dismiss\w*|oppos\w*|"
+    r"disput\w*|rebut\w*|refut\w*|contest\w*)\b|n't\b",
     re.IGNORECASE,
 )
 _EN_NEG_EXCEPT = re.compile(
     r"\bnot only\b|\bno doubt\b|\bnot just\b|\bno less than\b|\bnothing but\b|\bno sooner\b|"
-    r"\bwhether or not\b|\bif not\b|\bnot-for-profit\b|\bno-one\b(?=-)",
+    r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:deny|denied|oppose|reject|refuse|dispute|contest|"
+    r"rebut|refute|dismiss|decline)\w*|n't\s+(?:\w+\s+)?(?:deny|oppose|reject|refuse|dispute|"
+    r"contest|rebut|refute|dismiss|decline)\w*|"  # a negated denial is no denial
+    r"\bwhether or not\b|\bif not\b|\bwithout (?:reservation|hesitation|doubt|question)\b|\bnot-for-profit\b|\bno-one\b(?=-)",
     re.IGNORECASE,
 )
 _JA_NEG = re.compile(
     r"(?:ない|なかっ|なく|ぬ(?![ぐけき])|ず(?:に|、|。|じまい)|せず|ません|ませんでし|"
-    r"一切|決して|全く.{0,8}な|無かっ|無い|無し|なし(?:に|で)?)"
+    r"一切|決して|全く.{0,8}な|無かっ|無い|無し|なし(?:に|で)?|拒|反対|反発|反論|反駁|退け|断っ|断り|否定|却下|一蹴|避け)"
 )
 _JA_NEG_EXCEPT = re.compile(
+    r"(?:否定|反対|拒否|拒絶|反論|却下)(?:は|も)?(?:し|され|でき)(?:てい|ては)?(?:ない|なかっ|ず|ません)|"
     r"少な|危な|間違いな|違いな|ではないか|じゃないか|のではない|だけでなく|だけではなく|のみならず|"
     r"ばかりでなく|かもしれない|に過ぎない|にすぎない|ならない|いけない|"
     r"欠かせな|絶え間な|もはや|まもなく|間もなく|ほどなく|ないだろうか|"
@@ -84,7 +90,8 @@ def ja_negated(text: str) -> int:
 # Words that say "no longer" or "not at all" without a negation word. They count as a
 # negation only against evidence that is itself negative ("no longer funds" ~ "stopped").
 _EN_IMPLICIT = re.compile(
-    r"\b(?:stopped|ceased|quit|halted|gave up|given up|discontinued|left out|leaves out|"
+    r"\b(?:stopped|ceased|halted|gave up|given up|discontinued|ended(?! up)|abandoned|"
+    r"left out|leaves out|"
     r"leave out|omit\w*|makes no mention|made no mention|silent on|absent|lacks?|lacked|"
     r"zero)\b",
     re.IGNORECASE,
