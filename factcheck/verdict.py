@@ -45,6 +45,9 @@ class Evidence:
     subject: str | None = None
     object: str | None = None
     older: str | None = None
+    copy: bool = (
+        False  # a source passage the statement nearly copies: negations must match in number
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,7 @@ def evidence_of_claim(p: Profile) -> Evidence:
 def evidence_of_passage(pp: PassageProfile) -> Evidence:
     f = pp.features
     return Evidence(f.entities, f.money, f.dates, f.counts, f.percents, f.negations > 0,
-                    "", f.text)  # fmt: skip
+                    "", f.text, copy=True)  # fmt: skip
 
 
 def _keys(kind: str, items: object) -> frozenset[str]:
@@ -179,9 +182,20 @@ _MUTUAL = re.compile(
 _JOINED = re.compile(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
 
 
+_ATTRIBUTION = re.compile(
+    r"(?:close to|according to|allies of|friends of|aides to)\s+$|に近い$", re.IGNORECASE
+)
+
+
 def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
-    """Which of the ``pair`` of names acts and which is acted on (word order / particles)."""
-    mentions = [m for m in f.mentions if m.entity in pair]
+    """Which of the ``pair`` of names acts and which is acted on (word order / particles).
+    Names that only say who is talking ("people close to Altman say") take no part."""
+    mentions = [
+        m for m in f.mentions
+        if m.entity in pair
+        and not _ATTRIBUTION.search(f.text[max(0, m.start - 16) : m.start])
+        and not f.text.startswith(("に近い", "氏に近い", "'s allies", "'s friends", "'s camp"), m.end)
+    ]  # fmt: skip
     if not mentions:
         return None, None
     text = f.text
@@ -292,19 +306,19 @@ def _substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             if matcher.kind.get(m.entity) != "role" or m.entity in EXCLUSIVE_ROLES
         )
     )  # fmt: skip
-    if len({m.entity for m in extra if matcher.kind.get(m.entity) != "role"}) > 1:
-        return unmatched  # more than one new name: another matter, not a swapped name
+    kinds = {matcher.kind.get(m.entity) for m in extra if matcher.kind.get(m.entity) != "role"}
+    if len(kinds) > 1:
+        return unmatched  # new names of several kinds: another matter, not a swapped name
     for m in extra:
         kind = matcher.kind.get(m.entity)
         if kind == "role" and m.entity not in EXCLUSIVE_ROLES:
             continue
-        if len({x.entity for x in extra if matcher.kind.get(x.entity) == kind}) != 1:
-            continue
+        same = {x.entity for x in extra if matcher.kind.get(x.entity) == kind}
         cls = _CLASS.get(kind or "", kind)
         missing = [e for e in ev.entities
                    if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls]  # fmt: skip
-        if not missing:
-            continue
+        if not missing or (len(same) != 1 and len(same) != len(missing)):
+            continue  # one name for another, or a list of them ("Google and Microsoft")
         others_in = all(
             x.entity in ev.entities for x in f.mentions
             if x.entity != m.entity and matcher.kind.get(x.entity) != "role"
@@ -389,6 +403,8 @@ def _polarity(f: Features, ev: Evidence) -> Outcome:
     if not ev_text:
         return Outcome()
     count = ja_negated if japanese else en_negated
+    if ev.copy and count(f.text) != count(ev_text):
+        return Outcome("negation", "negation: the statement adds or drops a negation of the source")
     words = opposed(f.text, ev_text, japanese)
     stmt_text, ev_rest = f.text, ev_text
     if words:  # the opposite words themselves may be negative ("no longer"): count them once
@@ -407,7 +423,7 @@ def _polarity(f: Features, ev: Evidence) -> Outcome:
 
 _COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|higher|lower|bigger|larger|smaller|greater|richer|earlier|later|"
-    r"older|younger)\b[^.;]*?\bthan\b(?!\s*(?:\$|\d|once|ever|before|usual|expected|hoped))"
+    r"older|younger)\b[^.;]*?\bthan\b(?!\s*(?:\$|\d|once|ever|before|usual|(?:(?:he|she|they|we|it)\s+)?(?:had\s+)?(?:expected|hoped|wanted)))"
     r"|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
     re.IGNORECASE,
 )

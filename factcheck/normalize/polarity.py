@@ -13,9 +13,12 @@ from factcheck.normalize.opposites import EN, JA
 
 _EN_NEG = re.compile(
     r"\b(?:not|never|no longer|no|none|nothing|nobody|neither|nor|without|cannot|hardly|"
-    r"barely|refrained from|failed to|avoided|avoids|avoiding|refus\w*|reject\w*|declin\w*|"
-    r"denied|denies|deny|denying|turned down|rebuff\w*|spurn\w*|dismiss\w*|oppos\w*|"
-    r"disput\w*|rebut\w*|refut\w*|contest\w*)\b|n't\b",
+    r"barely|refrained from|failed to|avoided|avoids|avoiding|"
+    # refusing and denying, as verbs ("the dispute" is a noun and negates nothing)
+    r"refused|refuses|refusing|refuse to|rejected|rejects|rejecting|declined to|declines to|"
+    r"denied|denies|deny|denying|turned down|rebuffed|spurned|dismissed|dismisses|opposed|"
+    r"opposes|opposing|disputed|disputes|disputing|rebutted|refuted|refutes|contested|"
+    r"contests|withdrew|retracted)\b|n't\b",
     re.IGNORECASE,
 )
 _EN_NEG_EXCEPT = re.compile(
@@ -28,7 +31,7 @@ _EN_NEG_EXCEPT = re.compile(
 )
 _JA_NEG = re.compile(
     r"(?:ない|なかっ|なく|ぬ(?![ぐけき])|ず(?:に|、|。|じまい)|せず|ません|ませんでし|"
-    r"一切|決して|全く.{0,8}な|無かっ|無い|無し|なし(?:に|で)?|拒|反対|反発|反論|反駁|退け|断っ|断り|否定|却下|一蹴|避け)"
+    r"一切|決して|全く.{0,8}な|無かっ|無い|無し|なし(?:に|で)?|拒否|拒絶|拒ん|拒み|拒む|拒ま|反対|反発|反論|反駁|退け|断っ|断り|否定|却下|一蹴|避け|撤回)"
 )
 _JA_NEG_EXCEPT = re.compile(
     r"(?:否定|反対|拒否|拒絶|反論|却下)(?:は|も)?(?:し|され|でき)(?:てい|ては)?(?:ない|なかっ|ず|ません)|"
@@ -37,9 +40,13 @@ _JA_NEG_EXCEPT = re.compile(
     r"欠かせな|絶え間な|もはや|まもなく|間もなく|ほどなく|ないだろうか|"
     r"しかない|ほかない|他ない|たまらない|足りない|問わず|にかかわらず|にもかかわらず|"
     r"思わず|相変わらず|少なくとも|とんでもな|つまらな|さりげな|はかな|おさな|幼な|"
-    r"きたな|汚な|なくてはならな|なければならな|関わらず|拘らず|ならず"
+    r"きたな|汚な|なくてはならな|なければならな|関わらず|拘らず|ならず|ないよう"
 )
 
+_JA_REFUSALS = frozenset(
+    {"拒否", "拒絶", "反対", "反発", "反論", "反駁", "退け", "否定", "却下", "一蹴", "避け", "撤回"}
+)
+_JA_MODIFIER = re.compile(r"(?:する|した|している|していた|され|した)?[\u4e00-\u9fff\u30a0-\u30ff]")
 _NEGATED_NOUNS = (
     "方針",
     "こと",
@@ -83,6 +90,8 @@ def ja_negated(text: str) -> int:
             and not rest.startswith(_NEGATED_NOUNS)
         ):
             continue  # "ない" modifying a noun ("いかない価格"), not ending the predicate
+        if m.group(0) in _JA_REFUSALS and _JA_MODIFIER.match(cleaned, m.end()):
+            continue  # "テスラに反対する人々": the refusal describes the people, not the speaker
         count += 1
     return count
 
@@ -92,11 +101,10 @@ def ja_negated(text: str) -> int:
 _EN_IMPLICIT = re.compile(
     r"\b(?:stopped|ceased|halted|gave up|given up|discontinued|ended(?! up)|abandoned|"
     r"left out|leaves out|"
-    r"leave out|omit\w*|makes no mention|made no mention|silent on|absent|lacks?|lacked|"
-    r"zero)\b",
+    r"leave out|omit\w*|makes no mention|made no mention|silent on|absent|lacks?|lacked)\b",
     re.IGNORECASE,
 )
-_JA_IMPLICIT = re.compile(r"やめ|止め|打ち切|断念|中止|停止|触れていな|言及していな|省|ゼロ|皆無")
+_JA_IMPLICIT = re.compile(r"やめ|止め|打ち切|断念|中止|停止|触れていな|言及していな|省|皆無")
 
 
 def implicit_negation(text: str, japanese: bool) -> bool:
@@ -107,6 +115,7 @@ def _sides(text: str, japanese: bool) -> set[tuple[int, int]]:
     """Which side of which pair of opposites a text uses."""
     present = set()
     if japanese:
+        text = text.replace("非営利", "ＮＰＯ")  # so that 営利 (for-profit) is not found inside it
         for i, (left, right) in enumerate(JA):
             if any(w in text for w in left):
                 present.add((i, 0))
@@ -127,6 +136,8 @@ def opposed(statement: str, claim: str, japanese: bool) -> tuple[str, str] | Non
     A pair counts when the claim uses one side, the statement the other side and not the
     claim's side, and the claim does not itself use both sides.
     """
+    if japanese:
+        statement, claim = statement.replace("非営利", "ＮＰＯ"), claim.replace("非営利", "ＮＰＯ")
     s_sides = _sides(statement, japanese)
     c_sides = _sides(claim, japanese)
     for i, side in sorted(c_sides):
