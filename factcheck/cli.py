@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from factcheck.config import Settings
     from factcheck.inputs import Document
     from factcheck.model import Finding
+    from factcheck.progress import Tracker
     from factcheck.record import Record
     from factcheck.report import Context
 
@@ -25,14 +26,37 @@ HELP = """Check English or Japanese text against the bundled record of sourced c
 Each statement is reported supported, contradicted or unknown, citing the source passage.
 
 \b
-Examples:
+Check a sentence (English or Japanese):
   factcheck "Musk donated $44M to OpenAI."
   factcheck "マスク氏はOpenAIに4400万ドルを寄付した。"
-  cat story.md | factcheck
-  factcheck --file draft.md --format json
-  factcheck -f draft.md --fail-on unknown        # in CI: fail on anything unsupported
+  factcheck --explain "Musk and Altman co-founded OpenAI in 2019."   # why: candidates, scores
+
+\b
+Check standard input or files (Markdown or text; folders too):
+  cat story.md | factcheck                       # or: factcheck - < story.md
+  factcheck -f draft.md                          # the report: verdicts, reasons, passages
+  factcheck -f draft.md -q                       # only contradicted and unknown statements
+  factcheck -f draft.md --format json            # for scripts
+  FORCE_COLOR=1 factcheck -f draft.md | less -R  # keep the colour in a pager
+
+\b
+In CI (the exit status is 1 on a failing verdict):
+  factcheck -f draft.md --fail-on unknown        # fail on anything unsupported
   factcheck --files docs/*.md --format github    # annotations in GitHub Actions
+  factcheck --files docs --format sarif > factcheck.sarif
   factcheck --show-config                        # settings in force and where they came from
+
+\b
+Browse the record (factcheck claims --help):
+  factcheck claims --about Altman --year 2015    # claims about a person, in a year
+  factcheck claims --show musk.donations.total   # one claim, its passage in context
+  factcheck sources                              # the sources and their metadata
+  factcheck validate --claims my/claims.yaml     # check a claims database
+
+\b
+Shell completion: factcheck --install-completion (bash, zsh, fish, PowerShell).
+Colour: on a terminal only; NO_COLOR or --no-color turn it off, FORCE_COLOR on. Progress is
+shown on standard error for long runs when that is a terminal.
 
 Settings may also come from factcheck.toml or [tool.factcheck] in pyproject.toml (the nearest
 one above the current folder; --config PATH to choose one). Command-line options win.
@@ -65,11 +89,10 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 
 def _use_color(no_color: bool) -> bool:
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
+    """--no-color, NO_COLOR, FORCE_COLOR, TERM=dumb, then whether stdout is a terminal."""
+    from factcheck.report.text import use_color
+
+    return use_color(no_color, sys.stdout)
 
 
 def exit_status(findings: list[Finding], fail_on: str) -> int:
@@ -131,17 +154,19 @@ def _drop_ignored(findings: list[Finding], text: str, ignored: dict[int, set[str
     return kept
 
 
-def _check_documents(docs: list[Document], record: Record) -> list[Finding]:
+def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> list[Finding]:  # fmt: skip
     from factcheck.pipeline import check_text
 
     findings: list[Finding] = []
     for doc in docs:
+        step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
         if not doc.markdown:
-            findings.extend(check_text(doc.text, record, doc.name))
+            findings.extend(check_text(doc.text, record, doc.name, progress=step))
             continue
         from factcheck.text.markdown import ignored_claims, prose_mask
 
-        found = check_text(doc.text, record, doc.name, analysis_text=prose_mask(doc.text))
+        found = check_text(doc.text, record, doc.name, analysis_text=prose_mask(doc.text),
+                           progress=step)  # fmt: skip
         findings.extend(_drop_ignored(found, doc.text, ignored_claims(doc.text)))
     return findings
 
@@ -178,8 +203,10 @@ def check(
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
 ) -> None:  # fmt: skip
     from factcheck.config import describe, resolve
-    from factcheck.record import load_record
+    from factcheck.pipeline import open_record
+    from factcheck.progress import progress_for
     from factcheck.report import Context, renderer
+    from factcheck.report.text import terminal_width
 
     try:
         settings = resolve({"claims": claims, "fail_on": fail_on.value if fail_on else None,
@@ -192,14 +219,16 @@ def check(
             raise typer.Exit(0)
         docs = _documents(list(text or []), list(file or []), args_are_files, settings)
         extra: list[str | Path] = list(settings.extra_claims)
-        findings = _check_documents(docs, load_record(settings.claims, extra=extra))
+        record = open_record(settings.claims, extra=extra)
+        with progress_for(docs, no_color) as tracker:  # only when stderr is a terminal
+            findings = _check_documents(docs, record, tracker)
     except FactcheckError as exc:  # also when the app is run without main(), as in tests
         _fail(str(exc))
     if not findings:
         sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
     ctx = Context(
         texts={d.name: d.text for d in docs}, color=_use_color(no_color),
-        width=int(os.environ.get("COLUMNS", "0") or 0) or 100,
+        width=terminal_width(sys.stdout),  # COLUMNS, else the terminal's, else 100
         explain=explain, only_problems=only_problems, show_scores=scores, fail_on=settings.fail_on,
     )  # fmt: skip
     sys.stdout.write(renderer(settings.format)(findings, ctx))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from factcheck.features import Features
 from factcheck.match import (
@@ -31,6 +32,23 @@ CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
 _INDEXES: dict[int, Index] = {}
+
+
+def open_record(path: str | Path | None = None, extra: list[str | Path] | None = None) -> Record:
+    """Load a record, prepared for checking, from the cache when its content is unchanged."""
+    from factcheck.cache import cached, content_key, record_files
+    from factcheck.record import bundled_record_path, load_record
+
+    claims = Path(path) if path is not None else bundled_record_path()
+    if claims.is_dir():
+        claims = claims / "claims.yaml"
+    if not claims.is_file():
+        return load_record(claims, extra)  # raises the located error
+    extras = [Path(p) for p in extra or []]
+    key = content_key(record_files(claims, extras))
+    index = cached(key, lambda: build_index(load_record(claims, extra)))
+    _INDEXES[id(index.record)] = index
+    return index.record
 
 
 def index_for(record: Record) -> Index:

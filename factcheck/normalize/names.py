@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,44 +17,59 @@ class Mention:
 
 
 class EntityMatcher:
-    """Longest-first, non-overlapping alias matching; ASCII aliases match whole words."""
+    """Longest-first, non-overlapping alias matching; ASCII aliases match whole words.
+
+    A table from first letter to aliases (no regular expression: the record may hold
+    thousands of aliases, and compiling them would cost every run).
+    """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.kind: dict[str, str] = {}
         self.names: dict[str, tuple[str, str]] = {}
-        by_alias: dict[str, str] = {}
-        case_sensitive: dict[str, str] = {}
+        table: dict[str, list[tuple[str, str, bool]]] = {}
         for ent in entities:
             self.kind[ent.id] = ent.kind
             self.names[ent.id] = (ent.name_en, ent.name_ja)
             for alias in ent.aliases:
                 if not alias.strip():
                     continue
-                if alias.isascii() and len(alias) <= 3 and alias.upper() == alias:
-                    case_sensitive[alias] = ent.id
-                else:
-                    by_alias[alias.casefold()] = ent.id
-        self._lookup = by_alias
-        self._exact = case_sensitive
-        alts = sorted(set(by_alias) | set(case_sensitive), key=len, reverse=True)
-        parts = []
-        for alias in alts:
-            body = re.escape(alias)
-            if alias.isascii():
-                body = r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])"
-            parts.append(body)
-        self._rx = re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+                exact = alias.isascii() and len(alias) <= 3 and alias.upper() == alias
+                key = alias if exact else alias.casefold()
+                table.setdefault(key[0].casefold(), []).append((key, ent.id, exact))
+        for options in table.values():
+            options.sort(key=lambda o: -len(o[0]))
+        self._table = table
 
     def find(self, text: str) -> list[Mention]:
         out: list[Mention] = []
-        for m in self._rx.finditer(text):
-            raw = m.group(0)
-            eid = self._exact.get(raw) or self._lookup.get(raw.casefold())
-            if eid is None:
-                continue  # a short all-caps alias matched in another case ("x" for "X")
-            out.append(Mention(eid, m.start(), m.end(), raw))
+        table = self._table
+        i, n = 0, len(text)
+        while i < n:
+            options = table.get(text[i].casefold())
+            hit = self._match_at(text, i, options) if options else None
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.end
         return out
+
+    @staticmethod
+    def _match_at(text: str, i: int, options: list[tuple[str, str, bool]]) -> Mention | None:
+        for key, eid, exact in options:
+            j = i + len(key)
+            piece = text[i:j]
+            if (piece if exact else piece.casefold()) != key:
+                continue
+            if key.isascii() and (_word_char(text, i - 1) or _word_char(text, j)):
+                continue  # "X" inside "xAI", "Musk" inside "Musketeer"
+            return Mention(eid, i, j, piece)
+        return None
 
     def display(self, eid: str, lang: str = "en") -> str:
         en, ja = self.names.get(eid, (eid, eid))
         return ja if lang == "ja" else en
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()

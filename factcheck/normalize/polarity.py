@@ -62,11 +62,14 @@ _NEGATED_NOUNS = (
     "約束",
 )
 _NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
-_EN_PAIRS: list[tuple[re.Pattern[str], ...]] = [
-    tuple(re.compile(r"\b(?:" + "|".join(re.escape(w.strip()) for w in side) + ")", re.IGNORECASE)
-          for side in pair)
-    for pair in EN
-]  # fmt: skip
+# English phrases by their first three letters: a phrase matches at the start of a word (a
+# trailing space in the lexicon means it must also end a word: "war " is not "warn").
+_EN_TABLE: dict[str, list[tuple[str, bool, int, int]]] = {}
+for _i, _pair in enumerate(EN):
+    for _side, _words in enumerate(_pair):
+        for _w in _words:
+            _p = _w.strip().lower()
+            _EN_TABLE.setdefault(_p[:3], []).append((_p, _w.endswith(" "), _i, _side))
 
 
 def en_negated(text: str) -> int:
@@ -111,22 +114,32 @@ def implicit_negation(text: str, japanese: bool) -> bool:
     return bool((_JA_IMPLICIT if japanese else _EN_IMPLICIT).search(text))
 
 
-def _sides(text: str, japanese: bool) -> set[tuple[int, int]]:
-    """Which side of which pair of opposites a text uses."""
-    present = set()
-    if japanese:
-        text = text.replace("非営利", "ＮＰＯ")  # so that 営利 (for-profit) is not found inside it
-        for i, (left, right) in enumerate(JA):
-            if any(w in text for w in left):
-                present.add((i, 0))
-            if any(w in text for w in right):
-                present.add((i, 1))
-        return present
-    for i, (left_rx, right_rx) in enumerate(_EN_PAIRS):
-        if left_rx.search(text):
-            present.add((i, 0))
-        if right_rx.search(text):
-            present.add((i, 1))
+def _en_hits(text: str) -> dict[tuple[int, int], str]:
+    """(pair, side) -> the first phrase of that side found in an English text."""
+    low = text.lower()
+    hits: dict[tuple[int, int], str] = {}
+    n = len(low)
+    for i in range(n):
+        if not low[i].isalnum() or (i and low[i - 1].isalnum()):
+            continue
+        for phrase, whole, pair, side in _EN_TABLE.get(low[i : i + 3], ()):
+            end = i + len(phrase)
+            if low.startswith(phrase, i) and not (whole and end < n and low[end].isalnum()):
+                hits.setdefault((pair, side), text[i:end])
+    return hits
+
+
+def _sides(text: str, japanese: bool) -> dict[tuple[int, int], str]:
+    """Which side of which pair of opposites a text uses, with the words that say so."""
+    if not japanese:
+        return _en_hits(text)
+    text = text.replace("非営利", "ＮＰＯ")  # so that 営利 (for-profit) is not found inside it
+    present: dict[tuple[int, int], str] = {}
+    for i, pair in enumerate(JA):
+        for side, words in enumerate(pair):
+            word = next((w for w in words if w in text), None)
+            if word is not None:
+                present[(i, side)] = word
     return present
 
 
@@ -136,17 +149,10 @@ def opposed(statement: str, claim: str, japanese: bool) -> tuple[str, str] | Non
     A pair counts when the claim uses one side, the statement the other side and not the
     claim's side, and the claim does not itself use both sides.
     """
-    if japanese:
-        statement, claim = statement.replace("非営利", "ＮＰＯ"), claim.replace("非営利", "ＮＰＯ")
     s_sides = _sides(statement, japanese)
     c_sides = _sides(claim, japanese)
     for i, side in sorted(c_sides):
         other = 1 - side
         if (i, other) in s_sides and (i, side) not in s_sides and (i, other) not in c_sides:
-            if japanese:
-                return (next(w for w in JA[i][other] if w in statement),
-                        next(w for w in JA[i][side] if w in claim))  # fmt: skip
-            ms = _EN_PAIRS[i][other].search(statement)
-            mc = _EN_PAIRS[i][side].search(claim)
-            return (ms.group(0), mc.group(0)) if ms and mc else None
+            return s_sides[(i, other)], c_sides[(i, side)]
     return None
