@@ -1,0 +1,61 @@
+"""What a claim or passage states, in comparable form, and what a comparison found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factcheck.normalize.dates import DateValue
+from factcheck.normalize.numbers import Quantity
+
+if TYPE_CHECKING:
+    from factcheck.match import PassageProfile, Profile
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a claim or a source passage states, in comparable form."""
+
+    entities: frozenset[str]
+    money: tuple[Quantity, ...]
+    dates: tuple[DateValue, ...]
+    counts: tuple[Quantity, ...]
+    percents: tuple[Quantity, ...]
+    negated: bool
+    text_en: str
+    text_ja: str
+    subject: str | None = None
+    object: str | None = None
+    older: str | None = None
+    copy: bool = (
+        False  # a source passage the statement nearly copies: negations must match in number
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """``conflict`` names the kind of difference. ``agreed`` and ``unmatched`` name the
+    statement's values and names (as "kind:offset" keys) this evidence confirms or does not
+    speak to."""
+
+    conflict: str | None = None
+    reason: str | None = None
+    agreed: frozenset[str] = frozenset()
+    unmatched: frozenset[str] = frozenset()
+    value_conflict: bool = False
+    conflict_keys: frozenset[str] = frozenset()
+
+
+def evidence_of_claim(p: Profile) -> Evidence:
+    older = None
+    for a in p.claim.values.get("ages") or []:
+        if isinstance(a, dict) and a.get("older"):
+            older = str(a["older"])
+    return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
+                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older)  # fmt: skip
+
+
+def evidence_of_passage(pp: PassageProfile) -> Evidence:
+    f = pp.features
+    return Evidence(f.entities, f.money, f.dates, f.counts, f.percents, f.negations > 0,
+                    "", f.text, copy=True)  # fmt: skip

@@ -1,0 +1,62 @@
+"""Meaning: negation, opposite words and comparisons."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.normalize.polarity import en_negated, implicit_negation, ja_negated, opposed
+from factcheck.verdict.base import Evidence, Outcome
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
+
+
+def polarity(f: Features, ev: Evidence) -> Outcome:
+    """Negation and opposite words: the statement contradicts when exactly one of them flips
+    the evidence ("did not succeed" agrees with "failed"; "did not agree" contradicts
+    "agreed"). Both sides are read by the same rules."""
+    japanese = f.japanese
+    ev_text = ev.text_ja if japanese else ev.text_en
+    if not ev_text:
+        return Outcome()
+    count = ja_negated if japanese else en_negated
+    if ev.copy and count(f.text) != count(ev_text):
+        return Outcome("negation", "negation: the statement adds or drops a negation of the source")
+    words = opposed(f.text, ev_text, japanese)
+    stmt_text, ev_rest = f.text, ev_text
+    if words:  # the opposite words themselves may be negative ("no longer"): count them once
+        stmt_text, ev_rest = f.text.replace(words[0], " "), ev_text.replace(words[1], " ")
+    ev_neg = count(ev_rest) > 0 or implicit_negation(ev_rest, japanese)
+    stmt_neg = count(stmt_text) > 0 or (ev_neg and implicit_negation(stmt_text, japanese))
+    if (stmt_neg != ev_neg) != (words is not None):
+        if words is not None:
+            return Outcome("meaning", f"meaning differs: the statement says “{words[0].strip()}”; "
+                           f"the source says “{words[1].strip()}”")  # fmt: skip
+        if stmt_neg:
+            return Outcome("negation", "negation: the statement denies what the source states")
+        return Outcome("negation", "negation: the source states it did not happen")
+    return Outcome()
+
+
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|bigger|larger|smaller|greater|richer|earlier|later|"
+    r"older|younger)\b[^.;]*?\bthan\b(?!\s*(?:\$|\d|once|ever|before|usual|(?:(?:he|she|they|we|it)\s+)?(?:had\s+)?(?:expected|hoped|wanted)))"
+    r"|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
+    re.IGNORECASE,
+)
+_COMPARES = re.compile(
+    r"\b(?:more|less|fewer|most|least|largest|biggest|smallest|greatest|older|younger|"
+    r"higher|lower|better|worse|only)\b|より|最も|最大|唯一|年上|年下",
+    re.IGNORECASE,
+)
+
+
+def comparison(f: Features, ev: Evidence) -> Outcome:
+    """A comparison ("more money than Google") the evidence does not make is not confirmed."""
+    m = _COMPARATIVE.search(f.text)
+    if m is None:
+        return Outcome()
+    if _COMPARES.search(ev.text_en) or _COMPARES.search(ev.text_ja):
+        return Outcome(agreed=frozenset({f"comparison:{m.start()}"}))
+    return Outcome(unmatched=frozenset({f"comparison:{m.start()}"}))

@@ -1,0 +1,244 @@
+"""Names and roles: a swapped name, someone else as the actor, who did what to whom."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.normalize.names import EntityMatcher, Mention
+from factcheck.normalize.words import en_tokens, ja_tokens
+from factcheck.verdict.base import Evidence, Outcome
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
+
+CONTEXT_KINDS = frozenset({"person", "org", "place", "role", "product"})
+# Kinds of name that can stand in for each other when one is swapped for another.
+_CLASS = {"person": "person", "org": "org", "place": "place", "role": "role", "product": "product"}
+# Roles one person holds to the exclusion of the others: one can be swapped for another.
+EXCLUSIVE_ROLES = frozenset(
+    {"ceo", "cto", "cfo", "coo", "chief_scientist", "co_chair", "chairman", "president"}
+)
+
+
+_JA_PASSIVE = re.compile(r"(?:され|られ)(?:た|る|ていた|ている|ました)")
+_EN_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)(?:\s+\w+)?"
+    r"\s+by\s+(?:the\s+)?$"
+)
+_MUTUAL = re.compile(
+    r"\bwith\b|\btogether\b|\beach other\b|と(?:共|一緒|組|手を)|と互い", re.IGNORECASE
+)
+_JOINED = re.compile(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
+
+
+_ATTRIBUTION = re.compile(
+    r"(?:close to|according to|allies of|friends of|aides to)\s+$|に近い$", re.IGNORECASE
+)
+
+
+def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
+    """Which of the ``pair`` of names acts and which is acted on (word order / particles).
+    Names that only say who is talking ("people close to Altman say") take no part."""
+    mentions = [
+        m for m in f.mentions
+        if m.entity in pair
+        and not _ATTRIBUTION.search(f.text[max(0, m.start - 16) : m.start])
+        and not f.text.startswith(("に近い", "氏に近い", "'s allies", "'s friends", "'s camp"), m.end)
+    ]  # fmt: skip
+    if not mentions:
+        return None, None
+    text = f.text
+    if f.japanese:
+        subj = obj = None
+        for m in mentions:
+            after = text[m.end : m.end + 3].lstrip("氏さん社")
+            if subj is None and after[:1] in ("は", "が"):
+                subj = m.entity
+            elif obj is None and after[:1] in ("を", "に", "へ") and after[:2] != "によ":
+                obj = m.entity
+        if _JA_PASSIVE.search(text) and subj and obj:
+            return obj, subj  # "AはBに買収された": B acted on A
+        return subj, obj
+    first = mentions[0]
+    later = next((m for m in mentions[1:] if m.entity != first.entity), None)
+    if later is None:
+        return None, None
+    between = text[first.end : later.start]
+    if _JOINED.match(between) or _MUTUAL.search(between):
+        return None, None  # "Musk and Altman ...", "shared offices with": both act
+    if _EN_PASSIVE.search(text[first.end : later.start]):
+        return later.entity, first.entity
+    return first.entity, later.entity
+
+
+def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """Who did what to whom: the statement's actor and target, read the same way from the
+    evidence's own phrasing, swapped."""
+    if not ev.subject or not ev.object or ev.subject == ev.object or _OLDER.search(f.text):
+        return Outcome()
+    if matcher.kind.get(ev.subject) != matcher.kind.get(ev.object):
+        return Outcome()
+    ev_text = ev.text_ja if f.japanese else ev.text_en
+    if not ev_text:
+        return Outcome()
+    from factcheck.features import extract
+
+    pair = {ev.subject, ev.object}
+    ev_subj, ev_obj = _roles(extract(ev_text, matcher, None), pair)
+    subj, obj = _roles(f, pair)
+    if (ev_subj, ev_obj) != (ev.subject, ev.object):
+        return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
+    if subj and obj and subj == ev_obj and obj == ev_subj:
+        lang = "ja" if f.japanese else "en"
+        return Outcome(
+            "roles",
+            f"roles reversed: the statement has {matcher.display(subj, lang)} acting on "
+            f"{matcher.display(obj, lang)}; the source says {matcher.display(ev.subject, lang)} "
+            f"did it to {matcher.display(ev.object, lang)}",
+        )
+    return Outcome()
+
+
+_OLDER = re.compile(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
+
+
+def age_direction(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    if not ev.older:
+        return Outcome()
+    m = _OLDER.search(f.text)
+    if not m:
+        return Outcome()
+    word = (m.group(1) or m.group(2) or "").lower()
+    older_word = word in ("older", "年上")
+    if f.japanese:
+        base = next(
+            (
+                x
+                for x in f.mentions
+                if f.text[x.end : x.end + 4].lstrip("氏さん").startswith("より")
+            ),
+            None,
+        )
+        others = [x for x in f.mentions if base is None or x.entity != base.entity]
+        subject = others[0].entity if others else None
+    else:
+        after_than = [x for x in f.mentions if x.start >= m.end()]
+        base = after_than[0] if after_than else None
+        before = [x for x in f.mentions if x.end <= m.start()]
+        subject = before[0].entity if before else None
+    if subject is None:
+        return Outcome()
+    stated_older = subject if older_word else (base.entity if base else None)
+    if stated_older and stated_older != ev.older:
+        lang = "ja" if f.japanese else "en"
+        return Outcome("age", f"age comparison reversed: the statement makes "
+                       f"{matcher.display(stated_older, lang)} the older; the source says "
+                       f"{matcher.display(ev.older, lang)} is older")  # fmt: skip
+    return Outcome()
+
+
+def _context(text: str, start: int, end: int, japanese: bool) -> set[str]:
+    window = text[max(0, start - 30) : start] + " " + text[end : end + 30]
+    return ja_tokens(window) if japanese else en_tokens(window)
+
+
+def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """One name in the statement where the evidence has another of the same kind
+    ("Apple" for "Google", "Nepal" for "India", "CFO" for "CTO")."""
+    extra = [m for m in f.mentions if m.entity not in ev.entities
+             and matcher.kind.get(m.entity) in CONTEXT_KINDS]  # fmt: skip
+    if not extra:
+        return Outcome()
+    unmatched = Outcome(
+        unmatched=frozenset(
+            "entity:" + m.entity for m in extra
+            if matcher.kind.get(m.entity) != "role" or m.entity in EXCLUSIVE_ROLES
+        )
+    )  # fmt: skip
+    kinds = {matcher.kind.get(m.entity) for m in extra if matcher.kind.get(m.entity) != "role"}
+    if len(kinds) > 1:
+        return unmatched  # new names of several kinds: another matter, not a swapped name
+    for m in extra:
+        kind = matcher.kind.get(m.entity)
+        if kind == "role" and m.entity not in EXCLUSIVE_ROLES:
+            continue
+        same = {x.entity for x in extra if matcher.kind.get(x.entity) == kind}
+        cls = _CLASS.get(kind or "", kind)
+        missing = [e for e in ev.entities
+                   if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls]  # fmt: skip
+        if not missing or (len(same) != 1 and len(same) != len(missing)):
+            continue  # one name for another, or a list of them ("Google and Microsoft")
+        others_in = all(
+            x.entity in ev.entities for x in f.mentions
+            if x.entity != m.entity and matcher.kind.get(x.entity) != "role"
+        )  # fmt: skip
+        chosen = _aligned(f, ev, m, missing, matcher)
+        names = {x.entity for x in f.mentions if matcher.kind.get(x.entity) != "role"}
+        if chosen is None and others_in and len(names) <= 2 and _said_of(f, ev, m, matcher):
+            chosen = missing[0]  # a plain statement about one or two names: one is swapped
+        if chosen is not None:
+            lang = "ja" if f.japanese else "en"
+            return Outcome(
+                "name",
+                f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
+                f"the source says {matcher.display(chosen, lang)}",
+            )
+    return unmatched
+
+
+_JA_FOCUS = re.compile(r"のは[、\s]*$")
+_AGENTS = frozenset({"person", "org"})
+
+
+def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """Someone else doing what the evidence says its subject did ("Microsoft acquired X",
+    "家賃を払っているのはマイクロソフトだ"): the statement's actor is a person or organisation
+    the evidence does not involve, and the evidence's actor is absent from the statement."""
+    if not ev.subject or ev.subject in f.entities or matcher.kind.get(ev.subject) not in _AGENTS:
+        return Outcome()
+    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in _AGENTS]
+    actor = None
+    for m in agents:
+        if m.entity in ev.entities:
+            continue
+        after = f.text[m.end : m.end + 3].lstrip("氏さん社")
+        if f.japanese and (after[:1] in ("が", "は") or _JA_FOCUS.search(f.text[: m.start])):
+            actor = m
+            break
+        if not f.japanese and m is agents[0] and not f.text[m.end :].startswith("'s"):
+            actor = m
+            break
+    if actor is None:
+        return Outcome()
+    lang = "ja" if f.japanese else "en"
+    return Outcome(
+        "actor",
+        f"actor differs: the statement says {matcher.display(actor.entity, lang)}; "
+        f"the source says {matcher.display(ev.subject, lang)}",
+    )
+
+
+def _said_of(f: Features, ev: Evidence, m: Mention, matcher: EntityMatcher) -> bool:
+    """Do the words right around the statement's name occur in the evidence's phrasing?"""
+    ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
+    tokens = ja_tokens if f.japanese else en_tokens
+    names: set[str] = set()
+    for x in (*f.mentions, *matcher.find(ev_text)):
+        if matcher.kind.get(x.entity) != "role":  # "co-founder" is a word of the statement
+            names |= tokens(x.text)
+    near = _context(f.text, m.start, m.end, f.japanese) - names
+    return bool(near & (tokens(ev_text) - names))
+
+
+def _aligned(
+    f: Features, ev: Evidence, m: Mention, missing: list[str], matcher: EntityMatcher
+) -> str | None:
+    """The missing name whose surroundings in the evidence share words with the statement's."""
+    ev_text = (ev.text_ja if f.japanese else ev.text_en) or ev.text_ja
+    japanese = f.japanese or not ev.text_en
+    ctx_s = _context(f.text, m.start, m.end, f.japanese)
+    for x in matcher.find(ev_text):
+        if x.entity in missing and ctx_s & _context(ev_text, x.start, x.end, japanese):
+            return x.entity
+    return None

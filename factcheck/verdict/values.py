@@ -1,0 +1,104 @@
+"""Values: amounts of money, dates, counts, ages and percentages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.normalize.dates import DateValue
+from factcheck.normalize.numbers import Quantity, format_usd
+from factcheck.verdict.base import Evidence, Outcome
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
+
+
+def _keys(kind: str, items: object) -> frozenset[str]:
+    return frozenset(f"{kind}:{x.start}" for x in items)  # type: ignore[attr-defined]
+
+
+def _fmt_money(q: Quantity, lang: bool) -> str:
+    return format_usd(q)
+
+
+def _fmt_date(d: DateValue) -> str:
+    return d.iso()
+
+
+def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
+    if not a and not b:
+        return "none"
+    if not a or not b:
+        return "one"
+    return "match" if any(x.agrees(y) for x in a for y in b) else "mismatch"
+
+
+def money(f: Features, ev: Evidence) -> Outcome:
+    if not f.money or not ev.money:
+        return Outcome(unmatched=_keys("money", f.money))
+    rel = _date_relation(f.dates, ev.dates)
+    matched = [q for q in f.money if any(q.overlaps(c) for c in ev.money)]
+    unmatched = [q for q in f.money if q not in matched]
+    if not unmatched:
+        return Outcome(agreed=_keys("money", matched))
+    if rel in ("none", "match") and not (matched and len(ev.money) == 1):
+        said = unmatched[0]
+        years = ""
+        if rel == "match" and f.dates:
+            years = f" for {f.dates[0].iso()}"
+        src = " or ".join(_fmt_money(c, False) for c in ev.money)
+        raw = next((c.text for c in ev.money if c.text and not c.text.isdigit()), "")
+        src_note = f" ({raw})" if raw else ""
+        return Outcome(
+            "amount",
+            f"amount differs: the statement says {_fmt_money(said, False)}{years}; "
+            f"the source says {src}{src_note}",
+            _keys("money", matched),
+            value_conflict=True,
+            conflict_keys=_keys("money", unmatched),
+        )
+    return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched))
+
+
+def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
+    rel = _date_relation(f.dates, ev.dates)
+    if rel == "match":
+        agreed = [d for d in f.dates if any(d.agrees(e) for e in ev.dates)]
+        return Outcome(
+            agreed=_keys("date", agreed), unmatched=_keys("date", f.dates) - _keys("date", agreed)
+        )
+    if rel == "mismatch":
+        years_s = {d.year for d in f.dates}
+        years_e = {d.year for d in ev.dates}
+        if not money_agreed and f.money and ev.money:
+            return Outcome(
+                unmatched=_keys("date", f.dates)
+            )  # amounts at other dates: another event
+        if years_s & years_e and not money_agreed:
+            # same year, different month: a different event unless the rest matches
+            pass
+        said = ", ".join(_fmt_date(d) for d in f.dates)
+        src = ", ".join(_fmt_date(d) for d in ev.dates)
+        return Outcome("date", f"date differs: the statement says {said}; the source says {src}",
+                       value_conflict=True, conflict_keys=_keys("date", f.dates))  # fmt: skip
+    return Outcome(unmatched=_keys("date", f.dates))
+
+
+def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) -> Outcome:
+    agreed: list[Quantity] = []
+    unmatched: list[Quantity] = []
+    for q in f_q:
+        same_unit = [c for c in e_q if c.unit == q.unit]
+        if not same_unit:
+            if not (q.unit == "people" and q.hi <= 2):  # "the two men", "both of them"
+                unmatched.append(q)
+            continue
+        if any(q.overlaps(c) for c in same_unit):
+            agreed.append(q)
+            continue
+        unit = f" {q.unit}" if q.unit and q.unit != "%" else q.unit
+        src = " or ".join(f"{c.lo:g}" if c.exact else f"{c.lo:g}–{c.hi:g}" for c in same_unit)
+        said = f"{q.lo:g}" if q.exact else q.text
+        return Outcome(what, f"{what} differs: the statement says {said}{unit}; the source says {src}{unit}",
+                       _keys(what, agreed), value_conflict=True,
+                       conflict_keys=_keys(what, [q]))  # fmt: skip
+    return Outcome(agreed=_keys(what, agreed), unmatched=_keys(what, unmatched))
