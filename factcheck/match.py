@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -19,7 +19,7 @@ from factcheck.features import Features, extract
 from factcheck.model import Claim, Passage
 from factcheck.normalize.dates import DateValue, parse_iso
 from factcheck.normalize.names import EntityMatcher
-from factcheck.normalize.numbers import INF, Quantity
+from factcheck.normalize.numbers import INF, Quantity, extract_money
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 from factcheck.record import Record
 
@@ -152,6 +152,9 @@ def build_index(record: Record) -> Index:
         fe = extract(c.text_en, matcher, ref)
         fj = extract(c.text_ja, matcher, ref)
         money, dates, counts, percents = _structured_values(c)
+        # say each amount the way the source says it ("4400万ドル"), for the reasons given
+        quoted = extract_money(unicodedata.normalize("NFKC", c.quote))
+        money = [next((replace(q, text=s.text) for s in quoted if s.overlaps(q)), q) for q in money]
         for extra in (*fe.dates, *fj.dates):
             if not any(extra.agrees(d) for d in dates):
                 dates.append(extra)
@@ -228,14 +231,34 @@ def score(index: Index, f: Features, prof: Profile) -> float:
     return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
 
 
-def candidates(index: Index, f: Features, limit: int = 6) -> list[Candidate]:
-    """The best-matching claims, strongest first."""
+SHORTLIST = 40  # claims scored in full per statement, out of those sharing a word or name
+
+
+def candidates(
+    index: Index, f: Features, limit: int = 6, shortlist: int | None = SHORTLIST
+) -> list[Candidate]:
+    """The best-matching claims, strongest first.
+
+    The inverted index adds up, for every claim sharing a word or a name with the statement,
+    the weight (IDF) of what they share; only the ``shortlist`` heaviest are scored in full
+    with rapidfuzz, so the cost per statement does not grow with the size of the record.
+    ``shortlist=None`` scores every claim that shares anything (the reference behaviour).
+    """
     prefix = "ja:" if f.japanese else "en:"
-    pool: set[int] = set()
+    idf = index.idf_ja if f.japanese else index.idf_en
+    weight: dict[int, float] = defaultdict(float)
     for t in f.tokens:
-        pool.update(index.postings.get(prefix + t, ()))
+        w = idf.get(t, 0.0)
+        for i in index.postings.get(prefix + t, ()):
+            weight[i] += w
     for e in f.entities:
-        pool.update(index.postings.get("e:" + e, ()))
+        hits = index.postings.get("e:" + e, ())
+        w = math.log(1 + len(index.profiles) / max(1, len(hits)))
+        for i in hits:
+            weight[i] += w
+    pool: list[int] = list(weight)
+    if shortlist is not None and len(pool) > shortlist:
+        pool = sorted(pool, key=lambda i: -weight[i])[:shortlist]
     scored = [Candidate(index.profiles[i], score(index, f, index.profiles[i])) for i in pool]
     scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
     return scored[:limit]

@@ -31,6 +31,7 @@ MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else
 CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
+MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 _INDEXES: dict[int, Index] = {}
 
 
@@ -266,10 +267,15 @@ def judge_statement(index: Index, text: str) -> Judgement:
 def check_statements(index: Index, statements: list[Statement], input_name: str,
                      progress: Callable[[int], None] | None = None) -> list[Finding]:  # fmt: skip
     findings = []
+    seen: dict[str, Judgement] = {}  # a sentence repeated in the input is judged once
     for st in statements:
         if progress is not None:
             progress(1)  # one more statement under way (the CLI's progress display)
-        j = judge_statement(index, st.text)
+        j = seen.get(st.text)
+        if j is None:
+            j = judge_statement(index, st.text)
+            if len(seen) < MEMO_LIMIT:
+                seen[st.text] = j
         findings.append(
             Finding(
                 input_name,

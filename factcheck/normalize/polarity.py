@@ -8,6 +8,7 @@ claim negates), or when it uses the opposite of a word the claim relies on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.normalize.opposites import EN, JA
 
@@ -72,12 +73,14 @@ for _i, _pair in enumerate(EN):
             _EN_TABLE.setdefault(_p[:3], []).append((_p, _w.endswith(" "), _i, _side))
 
 
+@lru_cache(maxsize=8192)
 def en_negated(text: str) -> int:
     """Number of negations in an English text (idioms like "not only" do not count)."""
     cleaned = _EN_NEG_EXCEPT.sub(" ", text)
     return len(_EN_NEG.findall(cleaned))
 
 
+@lru_cache(maxsize=8192)
 def ja_negated(text: str) -> int:
     """Negations that end a predicate; "ない" before a noun ("納得のいかない価格") modifies the
     noun and does not negate the statement."""
@@ -129,6 +132,7 @@ def _en_hits(text: str) -> dict[tuple[int, int], str]:
     return hits
 
 
+@lru_cache(maxsize=8192)
 def _sides(text: str, japanese: bool) -> dict[tuple[int, int], str]:
     """Which side of which pair of opposites a text uses, with the words that say so."""
     if not japanese:

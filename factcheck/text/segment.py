@@ -72,10 +72,10 @@ def _is_boundary(text: str, i: int) -> bool:
         return ch in "!?" and not text[j].isascii()
     if ch != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[:i])
+    word = re.search(r"([\w.]+)$", text[max(0, i - 40) : i])  # a window: linear overall
     token = word.group(1).lower() if word else ""
     if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
-        nxt = text[j:].lstrip()[:1]
+        nxt = text[j : j + 80].lstrip()[:1]
         # an abbreviation ends a sentence only at the end of the line
         return nxt in {"", "\n"}
     return not (len(token) == 1 and token.isalpha() and token.upper() == word.group(1))  # type: ignore[union-attr]

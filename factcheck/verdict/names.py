@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.names import EntityMatcher, Mention
@@ -72,6 +73,16 @@ def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
     return first.entity, later.entity
 
 
+@lru_cache(maxsize=4096)
+def _claim_roles(
+    text: str, pair: tuple[str, ...], matcher: EntityMatcher
+) -> tuple[str | None, str | None]:
+    """Roles read from a claim's own phrasing (the same few texts, read once)."""
+    from factcheck.features import extract
+
+    return _roles(extract(text, matcher, None), set(pair))
+
+
 def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     """Who did what to whom: the statement's actor and target, read the same way from the
     evidence's own phrasing, swapped."""
@@ -82,10 +93,8 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     ev_text = ev.text_ja if f.japanese else ev.text_en
     if not ev_text:
         return Outcome()
-    from factcheck.features import extract
-
     pair = {ev.subject, ev.object}
-    ev_subj, ev_obj = _roles(extract(ev_text, matcher, None), pair)
+    ev_subj, ev_obj = _claim_roles(ev_text, tuple(sorted(pair)), matcher)
     subj, obj = _roles(f, pair)
     if (ev_subj, ev_obj) != (ev.subject, ev.object):
         return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"

@@ -32,19 +32,29 @@ def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
     return "match" if any(x.agrees(y) for x in a for y in b) else "mismatch"
 
 
+def _date_of(q: Quantity, found: tuple[DateValue, ...]) -> DateValue | None:
+    """The date an amount belongs to: the nearest one in the statement ("$15M in 2016")."""
+    if not found:
+        return None
+    return min(found, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.start)))
+
+
 def money(f: Features, ev: Evidence) -> Outcome:
+    """Amounts: each compared only where its own date (if any) is the evidence's date."""
     if not f.money or not ev.money:
         return Outcome(unmatched=_keys("money", f.money))
-    rel = _date_relation(f.dates, ev.dates)
     matched = [q for q in f.money if any(q.overlaps(c) for c in ev.money)]
+    comparable = []
+    for q in f.money:
+        if q in matched:
+            continue
+        when = _date_of(q, f.dates)
+        if (when is None and not ev.dates) or (when and any(when.agrees(e) for e in ev.dates)):
+            comparable.append((q, when))
     unmatched = [q for q in f.money if q not in matched]
-    if not unmatched:
-        return Outcome(agreed=_keys("money", matched))
-    if rel in ("none", "match") and not (matched and len(ev.money) == 1):
-        said = unmatched[0]
-        years = ""
-        if rel == "match" and f.dates:
-            years = f" for {f.dates[0].iso()}"
+    if comparable and not (matched and len(ev.money) == 1):
+        said, when = comparable[0]
+        years = f" for {when.iso()}" if when else ""
         src = " or ".join(_fmt_money(c, False) for c in ev.money)
         raw = next((c.text for c in ev.money if c.text and not c.text.isdigit()), "")
         src_note = f" ({raw})" if raw else ""
@@ -54,7 +64,7 @@ def money(f: Features, ev: Evidence) -> Outcome:
             f"the source says {src}{src_note}",
             _keys("money", matched),
             value_conflict=True,
-            conflict_keys=_keys("money", unmatched),
+            conflict_keys=_keys("money", [q for q, _ in comparable]),
         )
     return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched))
 
