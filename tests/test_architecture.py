@@ -29,7 +29,9 @@ def _imports(path: Path) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("factcheck"):
             found.add(node.module.removeprefix("factcheck").lstrip("."))
             for alias in node.names:
-                found.add(f"{node.module.removeprefix('factcheck').lstrip('.')}.{alias.name}".lstrip("."))
+                found.add(
+                    f"{node.module.removeprefix('factcheck').lstrip('.')}.{alias.name}".lstrip(".")
+                )
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.startswith("factcheck."):
