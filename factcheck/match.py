@@ -56,6 +56,7 @@ class PassageProfile:
 class Candidate:
     profile: Profile
     score: float
+    coverage: float = 1.0  # share of what the statement says (names aside) the claim's words cover
 
 
 @dataclass(slots=True)
@@ -223,12 +224,22 @@ def score(index: Index, f: Features, prof: Profile) -> float:
         fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
     # what the statement says about its names; a statement that is all names ("Brockman,
     # Stripe's CTO") is judged by the names alone
-    cov = _coverage(f.content, vocab, idf, default) if f.content else None
+    cov = content_coverage(index, f, prof)
     ccov = _coverage(core, f.tokens, idf, default)
     ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
     if cov is None:
         cov = ent
     return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
+
+
+def content_coverage(index: Index, f: Features, prof: Profile) -> float | None:
+    """How much of what the statement says about its names the claim's words cover (IDF
+    weighted); None for a statement that is all names."""
+    if not f.content:
+        return None
+    if f.japanese:
+        return _coverage(f.content, prof.ja_vocab, index.idf_ja, math.log(1 + len(index.profiles)))
+    return _coverage(f.content, prof.en_vocab, index.idf_en, math.log(1 + len(index.profiles)))
 
 
 SHORTLIST = 40  # claims scored in full per statement, out of those sharing a word or name
@@ -259,7 +270,11 @@ def candidates(
     pool: list[int] = list(weight)
     if shortlist is not None and len(pool) > shortlist:
         pool = sorted(pool, key=lambda i: -weight[i])[:shortlist]
-    scored = [Candidate(index.profiles[i], score(index, f, index.profiles[i])) for i in pool]
+    scored = []
+    for i in pool:
+        prof = index.profiles[i]
+        cov = content_coverage(index, f, prof)
+        scored.append(Candidate(prof, score(index, f, prof), 1.0 if cov is None else cov))
     scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
     return scored[:limit]
 

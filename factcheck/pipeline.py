@@ -27,8 +27,10 @@ MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unkno
 MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
 MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
-MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
+MIN_NEGATION = 56.0
+MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says  # a bare negation contradicts only a claim this close (else unknown)
 CLOSE = 8.0  # candidates within this of the best are weighed together
+VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
 MEMO_LIMIT = 50_000  # distinct statements remembered within one input
@@ -175,6 +177,13 @@ def judge(index: Index, f: Features) -> Judgement:
     b_out = outcomes[0][1]
     if b_out.conflict == "negation" and best.score < MIN_NEGATION:
         return nothing
+    if b_out.conflict in VALUE_CONFLICTS and (
+        best.coverage < MIN_COVERAGE or _elsewhere(index, f, best, cands)
+    ):
+        # a different value alone proves nothing when the claim does not say what the
+        # statement says ("fired" against a falling-out), or when the statement is about
+        # someone or something else (Tesla's founding against OpenAI's; GPT-4)
+        return nothing
     if not b_out.conflict and best.score >= MIN_ACTOR:
         swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
         if swap.conflict:
@@ -200,10 +209,22 @@ def judge(index: Index, f: Features) -> Judgement:
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
 
 
+def _elsewhere(index: Index, f: Features, best: Candidate, cands: list[Candidate]) -> bool:
+    """Is the statement about a person, organisation or product the claim does not involve:
+    its first-named one, or one no candidate claim involves at all?"""
+    kinds = ("person", "org", "product")
+    named = [m.entity for m in f.mentions if index.matcher.kind.get(m.entity) in kinds]
+    if not named:
+        return False
+    if named[0] not in best.profile.entities:
+        return True
+    return any(all(e not in c.profile.entities for c in cands) for e in named)
+
+
 def _value_fit(out: Outcome) -> int:
-    """Values confirmed minus values left unconfirmed (names aside)."""
+    """Values the claim speaks to (confirmed or contradicted) minus values it leaves aside."""
     unconfirmed = sum(1 for k in out.unmatched if not k.startswith("entity:"))
-    return len(out.agreed) - unconfirmed
+    return len(out.agreed) + len(out.conflict_keys) - unconfirmed
 
 
 def _foreign(index: Index, out: Outcome, cands: list[Candidate]) -> str | None:

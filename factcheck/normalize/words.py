@@ -141,6 +141,19 @@ STOPWORDS = frozenset(
         "mrs",
     ]
 )
+# Hedges and attributions carry no fact of their own: "reportedly, Musk gave $44M" says what
+# "Musk gave $44M" says.
+HEDGES = frozenset(
+    "reportedly allegedly apparently supposedly reported reports report claimed claims claim "
+    "according lawsuit's suit's purportedly ostensibly seemingly evidently".split()
+)
+# Months and days are dates, compared as such; "less" and "fewer" qualify amounts.
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday less fewer".split()
+)
+STOPWORDS = STOPWORDS | HEDGES | CALENDAR
 
 # Words that say the same thing in this domain, mapped to one canonical stem.
 _SYNONYMS: dict[str, tuple[str, ...]] = {

@@ -27,6 +27,10 @@ _EN_PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)(?:\s+\w+)?"
     r"\s+by\s+(?:the\s+)?$"
 )
+_EN_RECEIVE = re.compile(
+    r"\b(?:receiv|got|gets|getting|obtain|accept|won|secur|raised?)\w*\b.*\bfrom\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _MUTUAL = re.compile(
     r"\bwith\b|\btogether\b|\beach other\b|と(?:共|一緒|組|手を)|と互い", re.IGNORECASE
 )
@@ -68,8 +72,8 @@ def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
     between = text[first.end : later.start]
     if _JOINED.match(between) or _MUTUAL.search(between):
         return None, None  # "Musk and Altman ...", "shared offices with": both act
-    if _EN_PASSIVE.search(text[first.end : later.start]):
-        return later.entity, first.entity
+    if _EN_PASSIVE.search(between) or _EN_RECEIVE.search(between):
+        return later.entity, first.entity  # "A was funded by B", "A received money from B"
     return first.entity, later.entity
 
 
@@ -175,7 +179,8 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         same = {x.entity for x in extra if matcher.kind.get(x.entity) == kind}
         cls = _CLASS.get(kind or "", kind)
         missing = [e for e in ev.entities
-                   if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls]  # fmt: skip
+                   if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls
+                   and (cls != "role" or e in EXCLUSIVE_ROLES)]  # fmt: skip
         if not missing or (len(same) != 1 and len(same) != len(missing)):
             continue  # one name for another, or a list of them ("Google and Microsoft")
         others_in = all(
@@ -237,7 +242,11 @@ def _said_of(f: Features, ev: Evidence, m: Mention, matcher: EntityMatcher) -> b
         if matcher.kind.get(x.entity) != "role":  # "co-founder" is a word of the statement
             names |= tokens(x.text)
     near = _context(f.text, m.start, m.end, f.japanese) - names
-    return bool(near & (tokens(ev_text) - names))
+    roles_near = {
+        x.entity for x in f.mentions
+        if matcher.kind.get(x.entity) == "role" and abs(x.start - m.start) <= 40
+    }  # fmt: skip
+    return bool(near & (tokens(ev_text) - names)) or bool(roles_near & ev.entities)
 
 
 def _aligned(

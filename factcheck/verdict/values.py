@@ -43,14 +43,25 @@ def money(f: Features, ev: Evidence) -> Outcome:
     """Amounts: each compared only where its own date (if any) is the evidence's date."""
     if not f.money or not ev.money:
         return Outcome(unmatched=_keys("money", f.money))
-    matched = [q for q in f.money if any(q.overlaps(c) for c in ev.money)]
+
+    def in_context(q: Quantity) -> bool:
+        when = _date_of(q, f.dates)
+        return (when is None and not ev.dates) or bool(
+            when and any(when.agrees(e) for e in ev.dates)
+        )
+
+    # a bound ("less than $40M") agrees only with an amount of the same date: it says
+    # nothing about a yearly gift when it speaks of a total
+    matched = [
+        q for q in f.money
+        if any(q.overlaps(c) for c in ev.money) and (q.exact or in_context(q))
+    ]  # fmt: skip
     comparable = []
     for q in f.money:
         if q in matched:
             continue
-        when = _date_of(q, f.dates)
-        if (when is None and not ev.dates) or (when and any(when.agrees(e) for e in ev.dates)):
-            comparable.append((q, when))
+        if in_context(q) and not any(q.overlaps(c) for c in ev.money):
+            comparable.append((q, _date_of(q, f.dates)))
     unmatched = [q for q in f.money if q not in matched]
     if comparable and not (matched and len(ev.money) == 1):
         said, when = comparable[0]
