@@ -213,13 +213,12 @@ def _coverage(
 
 def score(index: Index, f: Features, prof: Profile) -> float:
     """Topic match of a statement and a claim, 0 to 100."""
+    default = math.log(1 + len(index.profiles))
     if f.japanese:
-        idf, vocab, core, forms = index.idf_ja, prof.ja_vocab, prof.ja_core, prof.ja_forms
-        default = math.log(1 + len(index.profiles))
+        idf, core, forms = index.idf_ja, prof.ja_core, prof.ja_forms
         fz = max((fuzz.partial_ratio(f.text, form) for form in forms), default=0.0) / 100
     else:
-        idf, vocab, core, forms = index.idf_en, prof.en_vocab, prof.en_core, prof.en_forms
-        default = math.log(1 + len(index.profiles))
+        idf, core, forms = index.idf_en, prof.en_core, prof.en_forms
         low = f.text.lower()
         fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
     # what the statement says about its names; a statement that is all names ("Brockman,

@@ -76,6 +76,7 @@ _UNKNOWN = Judgement(Verdict.UNKNOWN, 0.0, None, None, None, None)
 
 _EN_CLAUSE = re.compile(
     r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
+    r"|\s+(?:when|while|whereas|although|though|because)\s+"
     r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
     r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
 )
@@ -154,7 +155,7 @@ def judge(index: Index, f: Features) -> Judgement:
     near = closest_passage(index, f)
     if near is not None and near[1] >= NEAR_COPY:
         return _judge_passage(index, f, near[0], round(near[1], 1))
-    cands = candidates(index, f)
+    cands = candidates(index, f) if _says_something(f) else []
     considered = tuple((c.profile.claim.id, round(c.score, 1)) for c in cands)
     nothing = Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
                         "the record does not address this statement", None, considered)  # fmt: skip
@@ -177,9 +178,10 @@ def judge(index: Index, f: Features) -> Judgement:
     b_out = outcomes[0][1]
     if b_out.conflict == "negation" and best.score < MIN_NEGATION:
         return nothing
-    if b_out.conflict in VALUE_CONFLICTS and (
-        best.coverage < MIN_COVERAGE or _elsewhere(index, f, best, cands)
-    ):
+    if (
+        b_out.conflict in VALUE_CONFLICTS
+        and (best.coverage < MIN_COVERAGE or _elsewhere(index, f, best, cands))
+    ) or (b_out.conflict in ("negation", "meaning", "roles") and _foreign_names(index, f, cands)):
         # a different value alone proves nothing when the claim does not say what the
         # statement says ("fired" against a falling-out), or when the statement is about
         # someone or something else (Tesla's founding against OpenAI's; GPT-4)
@@ -197,6 +199,11 @@ def judge(index: Index, f: Features) -> Judgement:
     # A value the best claim does not speak to (an amount, a date) is judged by the next claim
     # that does: "$50M" with no year is checked against the total, not the 2017 gift.
     pending = {k for k in b_out.unmatched if not k.startswith("entity:")}
+    judged = {id(c) for c, _ in outcomes}
+    outcomes += [
+        (c, compare(f, evidence_of_claim(c.profile), index.matcher))
+        for c in cands if id(c) not in judged and c.score >= MIN_NAME and pending
+    ]  # fmt: skip
     for c, o in outcomes[1:]:
         close = c.score >= best.score - CLOSE and not b_out.agreed
         if o.value_conflict and (o.conflict_keys & pending or close):
@@ -207,6 +214,23 @@ def judge(index: Index, f: Features) -> Judgement:
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {missing}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _says_something(f: Features) -> bool:
+    """A statement (or part) with no words beyond one name ("Altman was 19") states nothing
+    the record could confirm."""
+    values = f.money or f.dates or f.counts or f.percents
+    return bool(f.content) or bool(values) or len({m.entity for m in f.mentions}) >= 2
+
+
+def _foreign_names(index: Index, f: Features, cands: list[Candidate]) -> bool:
+    """Does the statement name a person, organisation or product no candidate involves?"""
+    kinds = ("person", "org", "product")
+    return any(
+        index.matcher.kind.get(m.entity) in kinds
+        and all(m.entity not in c.profile.entities for c in cands)
+        for m in f.mentions
+    )
 
 
 def _elsewhere(index: Index, f: Features, best: Candidate, cands: list[Candidate]) -> bool:

@@ -144,14 +144,63 @@ STOPWORDS = frozenset(
 # Hedges and attributions carry no fact of their own: "reportedly, Musk gave $44M" says what
 # "Musk gave $44M" says.
 HEDGES = frozenset(
-    "reportedly allegedly apparently supposedly reported reports report claimed claims claim "
-    "according lawsuit's suit's purportedly ostensibly seemingly evidently".split()
+    [
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "supposedly",
+        "reported",
+        "reports",
+        "report",
+        "claimed",
+        "claims",
+        "claim",
+        "according",
+        "lawsuit's",
+        "suit's",
+        "purportedly",
+        "ostensibly",
+        "seemingly",
+        "evidently",
+    ]
 )
 # Months and days are dates, compared as such; "less" and "fewer" qualify amounts.
 CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday less fewer".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "less",
+        "fewer",
+    ]
 )
 STOPWORDS = STOPWORDS | HEDGES | CALENDAR
 

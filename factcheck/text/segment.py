@@ -54,9 +54,12 @@ _JA_END = "。！？!?"
 _CLOSERS = "」』”’\"')）]】"
 _OPEN_TO_CLOSE = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•・]|\d{1,3}[.)]|[①-⑳]|#{1,6})[ \t]+|[ \t]*[①-⑳]")
-_URL = re.compile(r"!?\[[^\]]*\]\([^)]*\)|https?://\S+")
+# a label stops at the next bracket and a target at the next parenthesis: no backtracking
+# from every "[" to the end of a long line (linear time on "[[[[..." or "[x](" repeated)
+_URL = re.compile(r"!?\[[^\[\]]*\]\([^()]*\)|https?://\S+")
 _LETTER = re.compile(r"[^\W\d_]")
 MAX_STATEMENT_CHARS = 2000
+_CUT_WINDOW = 200  # a long statement is cut at the last space within this many characters
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -81,17 +84,36 @@ def _is_boundary(text: str, i: int) -> bool:
     return not (len(token) == 1 and token.isalpha() and token.upper() == word.group(1))  # type: ignore[union-attr]
 
 
-def _quote_closes_later(text: str, i: int, stack: list[str]) -> bool:
+class _NextFinder:
+    """``text.find(needle, i)`` for increasing ``i``, each needle searched once per match:
+    linear over a long line instead of a search to the line's end at every full stop."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, int] = {}  # needle -> next position at or after the last query
+
+    def find(self, needle: str, i: int) -> int:
+        at = self.found.get(needle, -2)
+        if at == -1 or at >= i:  # -1: none after an earlier query, so none after i either
+            return at
+        at = self.text.find(needle, i)
+        self.found[needle] = at
+        return at
+
+
+def _quote_closes_later(finder: _NextFinder, i: int, stack: list[str]) -> bool:
+    """Does the open quote or bracket close later on this line?"""
     if not stack:
         return False
-    end = text.find("\n", i)
-    line_rest = text[i : end if end >= 0 else len(text)]
-    return stack[-1] in line_rest
+    end = finder.find("\n", i)
+    close = finder.find(stack[-1], i)
+    return close >= 0 and (end < 0 or close < end)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
+    finder = _NextFinder(text)
     begin = start
     i = start
     while i < end:
@@ -103,7 +125,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif (
             (ch in _JA_END or ch == ".")
             and _is_boundary(text, i)
-            and not _quote_closes_later(text, i, stack)
+            and not _quote_closes_later(finder, i, stack)
         ):
             j = i + 1
             while j < end and text[j] in _CLOSERS:
@@ -116,6 +138,14 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i += 1
     spans.append((begin, end))
     return spans
+
+
+def _ends_sentence(text: str, block: tuple[int, int]) -> bool:
+    """Does the block end with a sentence terminator (trailing spaces aside)? No copying."""
+    a, b = block
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b > a and text[b - 1] in _JA_END + "."
 
 
 def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -133,7 +163,7 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (
             blocks
             and stripped[:1].islower()
-            and not text[blocks[-1][0] : blocks[-1][1]].rstrip().endswith(tuple(_JA_END + "."))
+            and not _ends_sentence(text, blocks[-1])
             and blocks[-1][1] + 2 >= lstart - (len(body) - len(stripped)) - 1
         ):
             blocks[-1] = (blocks[-1][0], lend)
@@ -143,10 +173,7 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
+    a, b = _trim_spaces(text, a, b)
     m = _LIST_MARKER.match(text, a, b)
     if m and m.end() < b:
         a = m.end()
@@ -155,8 +182,28 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _split_long(a: int, b: int) -> list[tuple[int, int]]:
-    return [(s, min(s + MAX_STATEMENT_CHARS, b)) for s in range(a, b, MAX_STATEMENT_CHARS)]
+def _split_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Cut a statement longer than MAX_STATEMENT_CHARS into pieces of at most that many
+    characters, at a space when there is one near the limit; pieces are trimmed."""
+    pieces: list[tuple[int, int]] = []
+    while b - a > MAX_STATEMENT_CHARS:
+        cut = a + MAX_STATEMENT_CHARS
+        for k in range(cut, cut - _CUT_WINDOW, -1):
+            if text[k - 1].isspace() or text[k].isspace():
+                cut = k
+                break
+        pieces.append(_trim_spaces(text, a, cut))
+        a = cut
+    pieces.append(_trim_spaces(text, a, b))
+    return [(s, e) for s, e in pieces if s < e]
+
+
+def _trim_spaces(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def split_statements(text: str, start: int = 0, end: int | None = None) -> list[Statement]:
@@ -174,6 +221,6 @@ def split_statements(text: str, start: int = 0, end: int | None = None) -> list[
             piece = text[a:b]
             if not _LETTER.search(_URL.sub("", piece)):
                 continue
-            for s, e in _split_long(a, b) if b - a > MAX_STATEMENT_CHARS else [(a, b)]:
+            for s, e in _split_long(text, a, b):
                 out.append(Statement(text[s:e], Span(s, e)))
     return out

@@ -31,6 +31,16 @@ _EN_RECEIVE = re.compile(
     r"\b(?:receiv|got|gets|getting|obtain|accept|won|secur|raised?)\w*\b.*\bfrom\s+(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:when|while|after|before|because|since|who|which|whom|whose|although|"
+    r"though|if|until|whereas)\b",
+    re.IGNORECASE,
+)
+# "not Tesla but Neuralink", "テスラではなくニューラリンク" (A then B), "Neuralink, not Tesla" (B then A)
+_NOT_A_BUT_B = re.compile(
+    r"^(?:氏|さん|社)?(?:ではなく|じゃなく|でなく)[、,]?\s*$|^\s*,?\s*but\s+(?:rather\s+)?$"
+)
+_B_NOT_A = re.compile(r"^\s*,?\s*(?:and\s+)?not\s+$|^\s*,?\s*rather than\s+$|^\s*instead of\s+$")
 _MUTUAL = re.compile(
     r"\bwith\b|\btogether\b|\beach other\b|と(?:共|一緒|組|手を)|と互い", re.IGNORECASE
 )
@@ -72,6 +82,8 @@ def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
     between = text[first.end : later.start]
     if _JOINED.match(between) or _MUTUAL.search(between):
         return None, None  # "Musk and Altman ...", "shared offices with": both act
+    if _CLAUSE_BREAK.search(between):
+        return None, None  # the names stand in different clauses: word order says nothing
     if _EN_PASSIVE.search(between) or _EN_RECEIVE.search(between):
         return later.entity, first.entity  # "A was funded by B", "A received money from B"
     return first.entity, later.entity
@@ -156,9 +168,31 @@ def _context(text: str, start: int, end: int, japanese: bool) -> set[str]:
     return ja_tokens(window) if japanese else en_tokens(window)
 
 
+def _instead(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """ "B, not A" / "not A but B" / "AではなくB": the statement puts B where the evidence has A."""
+    for m in f.mentions:
+        for n in f.mentions:
+            if m.entity == n.entity:
+                continue
+            between = f.text[m.end : n.start] if m.end <= n.start else ""
+            said, source = (n, m) if _NOT_A_BUT_B.match(between) else (m, n)
+            if not (_NOT_A_BUT_B.match(between) or _B_NOT_A.match(between)):
+                continue
+            if source.entity in ev.entities and said.entity not in ev.entities:
+                lang = "ja" if f.japanese else "en"
+                kind = matcher.kind.get(said.entity, "name")
+                return Outcome("name", f"{kind} differs: the statement says "
+                               f"{matcher.display(said.entity, lang)}; the source says "
+                               f"{matcher.display(source.entity, lang)}")  # fmt: skip
+    return Outcome()
+
+
 def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     """One name in the statement where the evidence has another of the same kind
     ("Apple" for "Google", "Nepal" for "India", "CFO" for "CTO")."""
+    instead = _instead(f, ev, matcher)
+    if instead.conflict:
+        return instead
     extra = [m for m in f.mentions if m.entity not in ev.entities
              and matcher.kind.get(m.entity) in CONTEXT_KINDS]  # fmt: skip
     if not extra:

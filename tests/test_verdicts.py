@@ -1,0 +1,92 @@
+"""The hard cases of matching and contradiction, in English and Japanese.
+
+Each case states the verdict and, for a contradiction, a word the reason must name.
+The phrasings are this project's own illustrations of each kind of case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import one
+
+S, C, U = "supported", "contradicted", "unknown"
+
+CASES = [
+    # numbers in every form
+    ("Musk donated $44 million to OpenAI.", S, None),
+    ("Musk gave OpenAI US$44,000,000 in all.", S, None),
+    ("Musk donated forty-four million dollars to OpenAI.", S, None),
+    ("マスク氏はOpenAIに４４００万ドルを寄付した。", S, None),
+    ("マスク氏はOpenAIに合計44百万ドルを寄付した。", S, None),
+    ("マスク氏はOpenAIに四千四百万ドルを寄付した。", S, None),
+    ("Musk donated about $44M to OpenAI.", S, None),
+    ("Musk donated more than $40M to OpenAI.", S, None),
+    ("Musk donated less than $40M to OpenAI.", C, "amount"),
+    ("Musk donated over $50M to OpenAI.", C, "amount"),
+    ("Musk's donations to OpenAI totalled $4.4 million.", C, "$44M"),
+    ("マスク氏はOpenAIに5000万ドルを寄付した。", C, "$44M"),
+    ("Altman proposed a five-member board for the nonprofit.", S, None),
+    ("アルトマン氏は非営利団体を運営する5人の理事会を提案した。", S, None),
+    ("Altman proposed a seven-member board for the nonprofit.", C, "count"),
+    # dates
+    ("In February 2018, Musk decided to give up his co-chair seat.", S, None),
+    ("In Feb. 2018, Musk stepped down as co-chair of OpenAI.", S, None),
+    ("マスク氏は2018年2月に共同会長を退くことを決めた。", S, None),
+    ("Musk stepped down as OpenAI co-chair in 2019.", C, "date"),
+    ("Musk unveiled his Grok chatbot last November.", S, None),
+    ("マスク氏は昨年11月にGrokを発表した。", S, None),
+    ("Musk unveiled his Grok chatbot in September 2023.", C, "date"),
+    ("Altman set up OpenAI's for-profit subsidiary in March 2021.", C, "2019"),
+    # ages and differences
+    ("Musk is 14 years older than Altman.", S, None),
+    ("マスク氏はアルトマン氏より14歳年上だ。", S, None),
+    ("Altman is 14 years older than Musk.", C, "older"),
+    ("Musk is ten years older than Altman.", C, "count"),
+    # who did what to whom
+    ("Musk regarded Altman as his mentor.", C, "reversed"),
+    ("Microsoft was funded by OpenAI.", C, "reversed"),
+    ("Altman offered to take over OpenAI in 2018.", C, "Musk"),
+    # the wrong person, organisation or role
+    ("Sutskever was working at Apple when Musk helped recruit him.", C, "Google"),
+    ("Brockman had been CTO of Square.", C, "Stripe"),
+    ("Brockman had been the CFO of Stripe.", C, "chief"),
+    ("Reid Hoffman co-founded Facebook.", C, "LinkedIn"),
+    ("Altman stayed at an ashram in Nepal.", C, "India"),
+    ("マスク氏はテスラではなくニューラリンクで自らのAI研究を続けると語った。", C, None),
+    # negation
+    ("Musk no longer funds OpenAI directly.", S, None),
+    ("Musk still funds OpenAI directly.", C, None),
+    ("OpenAI's executives did not reject Musk's bid to take over the company.", C, "negation"),
+    ("Grokの開発にあたり、マスク氏はXのデータベースへのアクセスを認めなかった。", C, "negation"),
+    ("マスク氏とアルトマン氏は今もAIについて議論を続けている。", S, None),
+    # compound statements
+    ("Musk donated $15M in 2016 and $25M in 2017.", C, "2017"),
+    ("Musk donated $15M in 2016 and $20M in 2017.", S, None),
+    # unknown stays unknown
+    ("Tesla was founded in 2003.", U, None),
+    ("Altman was fired by the OpenAI board in November 2023.", U, None),
+    ("OpenAI released GPT-4 in March 2023.", U, None),
+    ("Loopt was bought by Green Dot.", U, None),
+    # attributions and hedges keep the verdict of the fact they carry
+    ("According to the lawsuit, Musk donated $44M to OpenAI.", S, None),
+    ("Reportedly, Musk donated $54M to OpenAI.", C, "amount"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "word"), CASES)
+def test_hard_case(text: str, verdict: str, word: str | None) -> None:
+    f = one(text)
+    assert f.verdict.value == verdict, f.reason
+    if verdict != U:
+        assert f.citation is not None and f.citation.passage
+    if word:
+        assert f.reason and word.lower() in f.reason.lower()
+
+
+def test_contradiction_reason_names_both_values_and_the_source_wording() -> None:
+    f = one("Musk donated $15M in 2016 and $25M in 2017.")
+    assert (
+        f.reason
+        == "amount differs: the statement says $25M for 2017; the source says $20M (2000万ドル)"
+    )
