@@ -20,6 +20,7 @@ from factcheck.model import Citation, Finding, Span, Statement, Verdict
 from factcheck.record import Record
 from factcheck.text.segment import split_statements
 from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
+from factcheck.verdict.names import EXCLUSIVE_ROLES
 
 # Thresholds on the 0-100 topic score (see ARCHITECTURE.md, "How a verdict is decided").
 NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
@@ -28,6 +29,7 @@ MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this stron
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
 MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
 MIN_NEGATION = 56.0
+MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says  # a bare negation contradicts only a claim this close (else unknown)
 CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
@@ -161,34 +163,25 @@ def judge(index: Index, f: Features) -> Judgement:
                         "the record does not address this statement", None, considered)  # fmt: skip
     if not cands or cands[0].score < MIN_NAME:
         return nothing
-    best = cands[0]
-    if best.score < MIN_TOPIC:
-        miss = compare(f, evidence_of_claim(best.profile), index.matcher)
-        if miss.conflict == "name":
-            return _judge_claim(index, best, Verdict.CONTRADICTED, miss.reason, considered)
+    if cands[0].score < MIN_TOPIC:  # a near miss: only a cleanly swapped name decides it
+        miss = compare(f, evidence_of_claim(cands[0].profile), index.matcher)
+        if miss.conflict == "name" and _clean_swap(index, f, cands[0], miss):
+            return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.reason, considered)
         return nothing
-    strong = [c for c in cands if c.score >= MIN_CONTRA]
-    outcomes: list[tuple[Candidate, Outcome]] = [
-        (c, compare(f, evidence_of_claim(c.profile), index.matcher)) for c in strong
-    ]
+    outcomes = [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
+                for c in cands if c.score >= MIN_CONTRA]  # fmt: skip
     # Among close claims, the one whose values (amounts, dates, counts) the statement shares
     # is the one it is about: "$44M" is about the total, not the 2016 gift.
     outcomes.sort(key=lambda co: -(co[0].score + VALUE_WEIGHT * _value_fit(co[1])))
-    best = outcomes[0][0]
-    b_out = outcomes[0][1]
-    if b_out.conflict == "negation" and best.score < MIN_NEGATION:
+    usable = [(c, o) for c, o in outcomes if not _set_aside(index, f, c, o, cands)]
+    if not usable:
         return nothing
-    if (
-        b_out.conflict in VALUE_CONFLICTS
-        and (best.coverage < MIN_COVERAGE or _elsewhere(index, f, best, cands))
-    ) or (b_out.conflict in ("negation", "meaning", "roles") and _foreign_names(index, f, cands)):
-        # a different value alone proves nothing when the claim does not say what the
-        # statement says ("fired" against a falling-out), or when the statement is about
-        # someone or something else (Tesla's founding against OpenAI's; GPT-4)
+    best, b_out = usable[0]
+    if b_out.conflict == "negation" and best.score < MIN_NEGATION:
         return nothing
     if not b_out.conflict and best.score >= MIN_ACTOR:
         swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
-        if swap.conflict:
+        if swap.conflict and _clean_swap(index, f, best, swap):
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.reason, considered)
     foreign = _foreign(index, b_out, cands)
     if foreign and b_out.conflict != "name":
@@ -196,24 +189,65 @@ def judge(index: Index, f: Features) -> Judgement:
                          f"the record says nothing about {foreign} here", None, considered)  # fmt: skip
     if b_out.conflict:
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
-    # A value the best claim does not speak to (an amount, a date) is judged by the next claim
-    # that does: "$50M" with no year is checked against the total, not the 2017 gift.
+    return _settle_values(index, f, best, b_out, usable, cands, considered)
+
+
+def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
+                   usable: list[tuple[Candidate, Outcome]], cands: list[Candidate],
+                   considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
+    """The best claim agrees: values it does not speak to (an amount, a date) are judged by
+    the next claim that does ("$50M" with no year by the total, not the 2017 gift)."""
     pending = {k for k in b_out.unmatched if not k.startswith("entity:")}
-    judged = {id(c) for c, _ in outcomes}
-    outcomes += [
-        (c, compare(f, evidence_of_claim(c.profile), index.matcher))
-        for c in cands if id(c) not in judged and c.score >= MIN_NAME and pending
-    ]  # fmt: skip
-    for c, o in outcomes[1:]:
+    others = list(usable[1:])
+    if pending:
+        judged = {id(c) for c, _ in usable}
+        others += [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
+                   for c in cands if id(c) not in judged and c.score >= MIN_NAME]  # fmt: skip
+    for c, o in others:
         close = c.score >= best.score - CLOSE and not b_out.agreed
-        if o.value_conflict and (o.conflict_keys & pending or close):
+        if o.value_conflict and (o.conflict_keys & pending or close) and c.coverage >= MIN_COVERAGE:
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
         pending -= o.agreed
-    missing = _unexplained(index, b_out, outcomes[1:], cands)
+    explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
+    missing = _unexplained(index, b_out, explainers, cands)
     if missing:
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {missing}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[Candidate]) -> bool:
+    """A conflict that proves nothing about this statement: a different value where the claim
+    does not say what the statement says ("fired" against a falling-out) or the statement is
+    about someone else (Tesla's founding against OpenAI's); a negation or opposite when the
+    statement names someone no candidate involves; a swapped name that is not clean."""
+    if o.conflict in VALUE_CONFLICTS:
+        return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands)
+    if o.conflict in ("negation", "meaning", "roles"):
+        return _foreign_names(index, f, cands)
+    if o.conflict == "name":
+        return not _clean_swap(index, f, c, o)
+    return False
+
+
+def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
+    """A name swapped for another contradicts only where the rest matches: the claim covers
+    what the statement says and every value the statement gives agrees ("Reid Hoffman
+    donated $10M" is another fact, not Musk's $15M with a name changed)."""
+    values = {f"money:{q.start}" for q in f.money} | {f"date:{d.start}" for d in f.dates}
+    values |= {f"count:{q.start}" for q in f.counts if not (q.unit == "people" and q.hi <= 2)}
+    newcomers = [m for m in f.mentions if m.entity not in c.profile.entities]
+    roles = {
+        r.entity for r in f.mentions
+        if index.matcher.kind.get(r.entity) == "role" and r.entity not in EXCLUSIVE_ROLES
+        # a title next to the swapped name describes it ("investor Reid Hoffman")
+        and not any(-6 <= m.start - r.end <= 3 or -3 <= r.start - m.end <= 6 for m in newcomers)
+    }  # fmt: skip
+    return (
+        c.coverage >= MIN_SWAP_COVERAGE
+        and values <= o.agreed
+        and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
+    )
 
 
 def _says_something(f: Features) -> bool:

@@ -82,7 +82,7 @@ _EN_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|percent|per cent)", re.IGNORE
 _JA_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|％|パーセント)")
 _EN_COUNT = re.compile(
     rf"\b(?P<num>{_NUM}|{_WORD_NUM}|dozens|dozen|a dozen|several|a few)(?:[- ]|\s+of\s+)"
-    r"(?P<unit>(?:member|person|people|men|women|employees|staff|researchers|years?|months?|weeks?|days?)\b)",
+    r"(?P<unit>(?:member|person|people|men|women|employees|staff|researchers|years?|months?|weeks?|days?|hours?|minutes?)\b)",
     re.IGNORECASE,
 )
 _EN_AGE = re.compile(
@@ -93,7 +93,7 @@ _EN_AGE = re.compile(
     re.IGNORECASE,
 )
 _JA_COUNT = re.compile(
-    rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|年前|か月|カ月|ヶ月|週間|日間|社|回)"
+    rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|年前|か月|カ月|ヶ月|週間|日間|時間|分間|社|回)"
 )
 _BOUND_BEFORE_EN = re.compile(
     r"(?P<w>about|around|roughly|approximately|nearly|almost|some|more than|over|at least|"
@@ -293,9 +293,10 @@ _UNIT_CANON = {
     "women": "people", "employees": "people", "staff": "people", "researchers": "people",
     "year": "years", "years": "years", "month": "months", "months": "months",
     "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
+    "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
     "人": "people", "名": "people", "歳": "years", "年間": "years", "か月": "months",
     "カ月": "months", "ヶ月": "months", "週間": "weeks", "日間": "days", "社": "companies",
-    "回": "times", "年前": "years",
+    "回": "times", "年前": "years", "時間": "hours", "分間": "minutes",
 }  # fmt: skip
 
 

@@ -27,7 +27,7 @@ _EN_NEG_EXCEPT = re.compile(
     r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:deny|denied|oppose|reject|refuse|dispute|contest|"
     r"rebut|refute|dismiss|decline)\w*|n't\s+(?:\w+\s+)?(?:deny|oppose|reject|refuse|dispute|"
     r"contest|rebut|refute|dismiss|decline)\w*|"  # a negated denial is no denial
-    r"\bwhether or not\b|\bif not\b|\bwithout (?:reservation|hesitation|doubt|question)\b|\bnot-for-profit\b|\bno-one\b(?=-)",
+    r"\bwhether or not\b|\bif not\b|\bso as not to\b|\bin order not to\b|\bso (?:that )?(?:it|they|he|she) (?:would|could) not\b|\bwithout (?:reservation|hesitation|doubt|question)\b|\bnot-for-profit\b|\bno-one\b(?=-)",
     re.IGNORECASE,
 )
 _JA_NEG = re.compile(

@@ -199,6 +199,10 @@ CALENDAR = frozenset(
         "saturday",
         "sunday",
         "less",
+        "us",  # "US$44M": currency, not a word
+        "usd",
+        "bn",
+        "mn",
         "fewer",
     ]
 )

@@ -215,7 +215,7 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         missing = [e for e in ev.entities
                    if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls
                    and (cls != "role" or e in EXCLUSIVE_ROLES)]  # fmt: skip
-        if not missing or (len(same) != 1 and len(same) != len(missing)):
+        if not missing or (len(same) != 1 and not (len(same) == len(missing) and _listed(f, same))):
             continue  # one name for another, or a list of them ("Google and Microsoft")
         others_in = all(
             x.entity in ev.entities for x in f.mentions
@@ -264,6 +264,14 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         "actor",
         f"actor differs: the statement says {matcher.display(actor.entity, lang)}; "
         f"the source says {matcher.display(ev.subject, lang)}",
+    )
+
+
+def _listed(f: Features, names: set[str]) -> bool:
+    """Are these names one list in the statement ("Google and Microsoft", "テスラとスペースX")?"""
+    spots = sorted((m for m in f.mentions if m.entity in names), key=lambda m: m.start)
+    return all(
+        _JOINED.match(f.text[a.end : b.start]) for a, b in zip(spots, spots[1:], strict=False)
     )
 
 

@@ -54,7 +54,8 @@ def money(f: Features, ev: Evidence) -> Outcome:
     # nothing about a yearly gift when it speaks of a total
     matched = [
         q for q in f.money
-        if any(q.overlaps(c) for c in ev.money) and (q.exact or in_context(q))
+        if any(q.overlaps(c) for c in ev.money)
+        and (in_context(q) or (q.exact and _date_of(q, f.dates) is None))
     ]  # fmt: skip
     comparable = []
     for q in f.money:
@@ -80,23 +81,28 @@ def money(f: Features, ev: Evidence) -> Outcome:
     return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched))
 
 
+def _confirms(source: DateValue, said: DateValue) -> bool:
+    """The source confirms a date when they agree and the source is at least as precise:
+    "2017" does not confirm "June 2017"."""
+    if not said.agrees(source):
+        return False
+    return (said.month is None or source.month is not None) and (
+        said.day is None or source.day is not None
+    )
+
+
 def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
     rel = _date_relation(f.dates, ev.dates)
     if rel == "match":
-        agreed = [d for d in f.dates if any(d.agrees(e) for e in ev.dates)]
+        agreed = [d for d in f.dates if any(_confirms(e, d) for e in ev.dates)]
         return Outcome(
             agreed=_keys("date", agreed), unmatched=_keys("date", f.dates) - _keys("date", agreed)
         )
     if rel == "mismatch":
-        years_s = {d.year for d in f.dates}
-        years_e = {d.year for d in ev.dates}
         if not money_agreed and f.money and ev.money:
             return Outcome(
                 unmatched=_keys("date", f.dates)
             )  # amounts at other dates: another event
-        if years_s & years_e and not money_agreed:
-            # same year, different month: a different event unless the rest matches
-            pass
         said = ", ".join(_fmt_date(d) for d in f.dates)
         src = ", ".join(_fmt_date(d) for d in ev.dates)
         return Outcome("date", f"date differs: the statement says {said}; the source says {src}",
