@@ -124,13 +124,13 @@ def _expand(paths: list[str], settings: Settings) -> list[str]:
 
 
 def _documents(args: list[str], files: list[str], args_are_files: bool, settings: Settings) -> list[Document]:  # fmt: skip
-    from factcheck.inputs import Document, read_file, read_stdin
+    from factcheck.inputs import read_file, read_stdin, text_document
 
     docs: list[Document] = []
     paths = [*files, *(a for a in args if a != "-")] if args_are_files else files
     words = [] if args_are_files else [a for a in args if a != "-"]
     if words:
-        docs.append(Document("<text>", " ".join(words)))
+        docs.append(text_document(words))  # refuses bytes that are not UTF-8
     docs.extend(read_file(path) for path in _expand(paths, settings))
     if (not words and not paths) or "-" in args:
         if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
@@ -240,6 +240,11 @@ def check(
 
 def main() -> None:
     """Entry point of the ``factcheck`` command."""
+    import io
+
+    for stream in (sys.stdout, sys.stderr):  # an unencodable character (PYTHONIOENCODING=ascii,
+        if isinstance(stream, io.TextIOWrapper):  # an undecodable file name) is escaped, not
+            stream.reconfigure(errors="backslashreplace")  # a traceback
     try:
         if len(sys.argv) > 1 and sys.argv[1] in ("claims", "sources", "validate"):
             from factcheck.commands import run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,7 @@ class Features:
     japanese: bool
     tokens: frozenset[str]
     content: frozenset[str]  # tokens outside the names: what the statement says about them
+    gist: frozenset[str]  # the content words that carry meaning (for coverage checks)
     mentions: tuple[Mention, ...]
     entities: frozenset[str]
     money: tuple[Quantity, ...]
@@ -36,8 +38,23 @@ def _blank_mentions(text: str, mentions: tuple[Mention, ...]) -> str:
         out.append(text[last : m.start])
         out.append(" | ")
         last = m.end
+        while last < len(text) and text[last] in "氏さん社":  # honorifics go with the name
+            last += 1
     out.append(text[last:])
     return "".join(out)
+
+
+_JA_CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")
+
+
+def _gist(blanked: str, japanese: bool) -> frozenset[str]:
+    """The words that carry what is said about the names: no numbers (values are compared as
+    such), and in Japanese only kanji and katakana pairs."""
+    if not japanese:
+        return frozenset(en_tokens(blanked))
+    # Japanese: bigrams of kanji and katakana only ("資金", "合計"); those with kana endings
+    # or particles ("に贈", "金は") say how, not what
+    return frozenset(t for t in ja_tokens(blanked) if _JA_CONTENT.fullmatch(t))
 
 
 def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Features:
@@ -57,6 +74,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         japanese=japanese,
         tokens=frozenset(ja_tokens(norm) if japanese else en_tokens(norm)),
         content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
+        gist=_gist(blanked, japanese),
         mentions=mentions,
         entities=frozenset(m.entity for m in mentions),
         money=tuple(money),

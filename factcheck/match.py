@@ -29,8 +29,10 @@ class Profile:
     """A claim prepared for comparison."""
 
     claim: Claim
-    en_vocab: frozenset[str]
+    en_vocab: frozenset[str]  # every word of the claim, its terms and examples: for finding it
     ja_vocab: frozenset[str]
+    en_said: frozenset[str]  # the words of what it states (no contradicting examples): for coverage
+    ja_said: frozenset[str]
     en_core: frozenset[str]
     ja_core: frozenset[str]
     entities: frozenset[str]
@@ -168,6 +170,8 @@ def build_index(record: Record) -> Index:
             claim=c,
             en_vocab=frozenset(en_tokens(en_all)),
             ja_vocab=frozenset(ja_tokens(ja_all)),
+            en_said=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples]))),
+            ja_said=frozenset(ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples]))),
             en_core=frozenset(en_tokens(c.text_en)),
             ja_core=frozenset(ja_tokens(c.text_ja)),
             entities=frozenset(ents),
@@ -223,7 +227,7 @@ def score(index: Index, f: Features, prof: Profile) -> float:
         fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
     # what the statement says about its names; a statement that is all names ("Brockman,
     # Stripe's CTO") is judged by the names alone
-    cov = content_coverage(index, f, prof)
+    cov = content_coverage(index, f, prof, said_only=False)
     ccov = _coverage(core, f.tokens, idf, default)
     ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
     if cov is None:
@@ -231,14 +235,19 @@ def score(index: Index, f: Features, prof: Profile) -> float:
     return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
 
 
-def content_coverage(index: Index, f: Features, prof: Profile) -> float | None:
+def content_coverage(
+    index: Index, f: Features, prof: Profile, said_only: bool = True
+) -> float | None:
     """How much of what the statement says about its names the claim's words cover (IDF
     weighted); None for a statement that is all names."""
-    if not f.content:
+    words = f.gist if said_only else f.content
+    if not words:
         return None
     if f.japanese:
-        return _coverage(f.content, prof.ja_vocab, index.idf_ja, math.log(1 + len(index.profiles)))
-    return _coverage(f.content, prof.en_vocab, index.idf_en, math.log(1 + len(index.profiles)))
+        vocab = prof.ja_said if said_only else prof.ja_vocab
+        return _coverage(words, vocab, index.idf_ja, math.log(1 + len(index.profiles)))
+    vocab = prof.en_said if said_only else prof.en_vocab
+    return _coverage(words, vocab, index.idf_en, math.log(1 + len(index.profiles)))
 
 
 SHORTLIST = 40  # claims scored in full per statement, out of those sharing a word or name

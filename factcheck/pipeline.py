@@ -208,6 +208,12 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         if o.value_conflict and (o.conflict_keys & pending or close) and c.coverage >= MIN_COVERAGE:
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
         pending -= o.agreed
+    # an exact amount confirms the statement from any candidate; other values and names
+    # only from a claim that covers what the statement says
+    for _, o in others:
+        b_out = replace(
+            b_out, unmatched=b_out.unmatched - {k for k in o.agreed if k.startswith("money:")}
+        )
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
     missing = _unexplained(index, b_out, explainers, cands)
     if missing:
@@ -246,6 +252,7 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
     return (
         c.coverage >= MIN_SWAP_COVERAGE
         and values <= o.agreed
+        and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
         and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
     )
 

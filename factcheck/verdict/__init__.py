@@ -41,18 +41,20 @@ def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     counts = values.quantities(f.counts, ev.counts, "count")
     pct = values.quantities(f.percents, ev.percents, "percentage")
     agreed = money.agreed | dates.agreed | counts.agreed | pct.agreed
+    vague = money.vague
     for value in (counts, pct):
         if value.conflict:
-            return replace(value, agreed=agreed)
+            return replace(value, agreed=agreed, vague=vague)
     sub = names.substitution(f, ev, matcher)
     for out in (names.age_direction(f, ev, matcher), names.reversal(f, ev, matcher), sub):
         if out.conflict:
-            return replace(out, agreed=agreed)
+            return replace(out, agreed=agreed, vague=vague)
     pol = meaning.polarity(f, ev)
     if pol.conflict:
-        return replace(pol, agreed=agreed)
+        return replace(pol, agreed=agreed, vague=vague)
     cmp = meaning.comparison(f, ev)
     return Outcome(
+        vague=vague,
         agreed=agreed | cmp.agreed,
         unmatched=money.unmatched | dates.unmatched | counts.unmatched | pct.unmatched
         | sub.unmatched | cmp.unmatched,

@@ -44,6 +44,7 @@ class Outcome:
     unmatched: frozenset[str] = frozenset()
     value_conflict: bool = False
     conflict_keys: frozenset[str] = frozenset()
+    vague: bool = False  # the amounts agreed only with a range ("tens of millions")
 
 
 def evidence_of_claim(p: Profile) -> Evidence:

@@ -78,7 +78,8 @@ def money(f: Features, ev: Evidence) -> Outcome:
             value_conflict=True,
             conflict_keys=_keys("money", [q for q, _ in comparable]),
         )
-    return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched))
+    vague = bool(matched) and not any(c.exact and q.overlaps(c) for q in matched for c in ev.money)
+    return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched), vague=vague)
 
 
 def _confirms(source: DateValue, said: DateValue) -> bool:
