@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.names import EntityMatcher, Mention
@@ -271,7 +272,7 @@ def _listed(f: Features, names: set[str]) -> bool:
     """Are these names one list in the statement ("Google and Microsoft", "テスラとスペースX")?"""
     spots = sorted((m for m in f.mentions if m.entity in names), key=lambda m: m.start)
     return all(
-        _JOINED.match(f.text[a.end : b.start]) for a, b in zip(spots, spots[1:], strict=False)
+        _JOINED.match(f.text[a.end : b.start]) for a, b in pairwise(spots)
     )
 
 
