@@ -271,9 +271,7 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
 def _listed(f: Features, names: set[str]) -> bool:
     """Are these names one list in the statement ("Google and Microsoft", "テスラとスペースX")?"""
     spots = sorted((m for m in f.mentions if m.entity in names), key=lambda m: m.start)
-    return all(
-        _JOINED.match(f.text[a.end : b.start]) for a, b in pairwise(spots)
-    )
+    return all(_JOINED.match(f.text[a.end : b.start]) for a, b in pairwise(spots))
 
 
 def _said_of(f: Features, ev: Evidence, m: Mention, matcher: EntityMatcher) -> bool:
