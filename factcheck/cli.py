@@ -90,7 +90,7 @@ def _fail(message: str, code: int = 2) -> NoReturn:
 
 def _use_color(no_color: bool) -> bool:
     """--no-color, NO_COLOR, FORCE_COLOR, TERM=dumb, then whether stdout is a terminal."""
-    from factcheck.report.text import use_color
+    from factcheck.report.terminal import use_color
 
     return use_color(no_color, sys.stdout)
 
@@ -206,7 +206,7 @@ def check(
     from factcheck.pipeline import open_record
     from factcheck.progress import progress_for
     from factcheck.report import Context, renderer
-    from factcheck.report.text import terminal_width
+    from factcheck.report.terminal import terminal_width
 
     try:
         settings = resolve({"claims": claims, "fail_on": fail_on.value if fail_on else None,

@@ -62,14 +62,14 @@ def _console(no_color: bool) -> Console:
     """A console writing to a buffer; :func:`_flush` sends it to standard output."""
     import io
 
-    from factcheck.report.text import make_console, terminal_width, use_color
+    from factcheck.report.terminal import make_console, terminal_width, use_color
 
     color = use_color(no_color, sys.stdout)
     return make_console(io.StringIO(), color, terminal_width(sys.stdout))
 
 
 def _flush(console: Console) -> None:
-    from factcheck.report.text import strip_padding
+    from factcheck.report.terminal import strip_padding
 
     sys.stdout.write(strip_padding(console.file.getvalue()))  # type: ignore[attr-defined]
 
@@ -160,7 +160,7 @@ def list_claims(
         return
     from rich.table import Table
 
-    from factcheck.report.text import clean
+    from factcheck.report.terminal import clean
 
     console = _console(no_color)
     table = Table(box=None, pad_edge=False, header_style="dim", padding=(0, 2))
@@ -214,7 +214,7 @@ def _entities(rec: Record, c: Claim) -> list[RenderableType]:
     from rich.table import Table
     from rich.text import Text
 
-    from factcheck.report.text import clean
+    from factcheck.report.terminal import clean
 
     rows: list[RenderableType] = []
     for eid in dict.fromkeys((c.subject, c.obj, *c.entities)):
@@ -241,7 +241,7 @@ def _entities(rec: Record, c: Claim) -> list[RenderableType]:
 def _show_rows(rec: Record, c: Claim) -> list[tuple[str, RenderableType]]:
     from rich.text import Text
 
-    from factcheck.report.text import clean
+    from factcheck.report.terminal import clean
 
     rows: list[tuple[str, RenderableType]] = [
         ("en", Text(clean(c.text_en))),
@@ -265,7 +265,7 @@ def _show_rows(rec: Record, c: Claim) -> list[tuple[str, RenderableType]]:
 def _source_line(src: Source, c: Claim) -> Text:
     from rich.text import Text
 
-    from factcheck.report.text import clean
+    from factcheck.report.terminal import clean
 
     line = Text()
     line.append(f"{clean(src.path)}:{c.passage.line if c.passage else '?'}", style="cyan")
@@ -284,7 +284,7 @@ def _in_context(src: Source, c: Claim, around: int) -> Table:
     """The source lines around the passage, numbered, the quote highlighted."""
     from rich.table import Table
 
-    from factcheck.report.text import Wrapped, styled
+    from factcheck.report.terminal import Wrapped, styled
 
     p = c.passage
     assert p is not None
@@ -322,7 +322,7 @@ def _show(rec: Record, claim_id: str, as_json: bool, no_color: bool, around: int
     from rich.table import Table
     from rich.text import Text
 
-    from factcheck.report.text import clean
+    from factcheck.report.terminal import clean
 
     console = _console(no_color)
     console.print(Text(clean(c.id), style="bold cyan"))
@@ -376,7 +376,7 @@ def sources(claims: ClaimsOpt = None, as_json: JsonOpt = False, no_color: NoColo
     from rich.table import Table
     from rich.text import Text
 
-    from factcheck.report.text import clean
+    from factcheck.report.terminal import clean
 
     console = _console(no_color)
     for row in rows:

@@ -29,7 +29,9 @@ from factcheck import commands
 from factcheck.cli import app
 from factcheck.model import Citation, Finding, Span, Verdict
 from factcheck.report import Context
-from factcheck.report.text import breaks, clean, highlights, render
+from factcheck.report.highlight import highlights
+from factcheck.report.terminal import breaks, clean
+from factcheck.report.text import render
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden_text"
