@@ -1,0 +1,263 @@
+"""The verdict on one statement: weigh the candidate claims (or the passage it copies) and
+decide supported, contradicted or unknown, with the reason and the citation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from factcheck.features import Features
+from factcheck.match import Candidate, Index, PassageProfile, candidates, closest_passage
+from factcheck.model import Citation, Verdict
+from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
+from factcheck.verdict.names import EXCLUSIVE_ROLES
+
+# Thresholds on the 0-100 topic score and the 0-1 coverage (ARCHITECTURE.md, step 7).
+NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
+MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unknown
+MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
+MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
+MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
+MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
+MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
+MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
+CLOSE = 8.0  # candidates within this of the best are weighed together
+VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
+VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    verdict: Verdict
+    score: float
+    claim_id: str | None
+    claim_text: str | None
+    reason: str | None
+    citation: Citation | None
+    considered: tuple[tuple[str, float], ...] = ()
+
+
+def _citation(index: Index, passage_source: str, line: int, text: str) -> Citation:
+    src = index.record.sources[passage_source]
+    return Citation(src.id, src.path, line, text)
+
+
+def _claim_for_passage(index: Index, pp: PassageProfile) -> tuple[str | None, str | None]:
+    p = pp.passage
+    for prof in index.profiles:
+        q = prof.claim.passage
+        if q and q.source == p.source and q.start <= p.start < q.start + len(q.text) + 1:
+            return prof.claim.id, prof.claim.text_en
+        if q and q.source == p.source and p.start <= q.start < p.start + len(p.text):
+            return prof.claim.id, prof.claim.text_en
+    return None, None
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers_differ(statement: str, passage: str) -> str | None:
+    """In a near copy of a passage every number must be the same, whatever it counts."""
+    said, source = _DIGITS.findall(statement), _DIGITS.findall(passage)
+    if sorted(said) == sorted(source):
+        return None
+    extra = [n for n in said if n not in source] or said
+    missing = [n for n in source if n not in said] or source
+    return f"number differs: the statement says {extra[0]}; the source says {missing[0]}"
+
+
+def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
+    out = compare(f, evidence_of_passage(pp), index.matcher)
+    if not out.conflict:
+        differ = _numbers_differ(f.text, pp.norm)
+        if differ:
+            out = Outcome("number", differ)
+    claim_id, claim_text = _claim_for_passage(index, pp)
+    cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
+    if out.conflict:
+        return Judgement(Verdict.CONTRADICTED, ratio, claim_id, claim_text, out.reason, cite)
+    return Judgement(Verdict.SUPPORTED, ratio, claim_id, claim_text,
+                     "the statement matches the source passage", cite)  # fmt: skip
+
+
+def _judge_claim(index: Index, c: Candidate, verdict: Verdict, reason: str | None,
+                 considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
+    claim = c.profile.claim
+    cite = None
+    if claim.passage is not None:
+        cite = _citation(index, claim.passage.source, claim.passage.line, claim.passage.text)
+    return Judgement(verdict, round(c.score, 1), claim.id, claim.text_en, reason, cite, considered)
+
+
+def judge(index: Index, f: Features) -> Judgement:
+    """The verdict on one statement (or one part of it)."""
+    near = closest_passage(index, f)
+    if near is not None and near[1] >= NEAR_COPY:
+        return _judge_passage(index, f, near[0], round(near[1], 1))
+    cands = candidates(index, f) if _says_something(f) else []
+    considered = tuple((c.profile.claim.id, round(c.score, 1)) for c in cands)
+    nothing = Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
+                        "the record does not address this statement", None, considered)  # fmt: skip
+    if not cands or cands[0].score < MIN_NAME:
+        return nothing
+    if cands[0].score < MIN_TOPIC:  # a near miss: only a cleanly swapped name decides it
+        miss = compare(f, evidence_of_claim(cands[0].profile), index.matcher)
+        if miss.conflict == "name" and _clean_swap(index, f, cands[0], miss):
+            return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.reason, considered)
+        return nothing
+    outcomes = [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
+                for c in cands if c.score >= MIN_CONTRA]  # fmt: skip
+    # Among close claims, the one whose values (amounts, dates, counts) the statement shares
+    # is the one it is about: "$44M" is about the total, not the 2016 gift.
+    outcomes.sort(key=lambda co: -(co[0].score + VALUE_WEIGHT * _value_fit(co[1])))
+    usable = [(c, o) for c, o in outcomes if not _set_aside(index, f, c, o, cands)]
+    if not usable:
+        return nothing
+    best, b_out = usable[0]
+    if b_out.conflict == "negation" and best.score < MIN_NEGATION:
+        return nothing
+    if not b_out.conflict and best.score >= MIN_ACTOR:
+        swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
+        if swap.conflict and _clean_swap(index, f, best, swap):
+            return _judge_claim(index, best, Verdict.CONTRADICTED, swap.reason, considered)
+    foreign = _foreign(index, b_out, cands)
+    if foreign and b_out.conflict != "name":
+        return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
+                         f"the record says nothing about {foreign} here", None, considered)  # fmt: skip
+    if b_out.conflict:
+        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
+    return _settle_values(index, f, best, b_out, usable, cands, considered)
+
+
+def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
+                   usable: list[tuple[Candidate, Outcome]], cands: list[Candidate],
+                   considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
+    """The best claim agrees: values it does not speak to (an amount, a date) are judged by
+    the next claim that does ("$50M" with no year by the total, not the 2017 gift)."""
+    pending = {k for k in b_out.unmatched if not k.startswith("entity:")}
+    others = list(usable[1:])
+    if pending:
+        judged = {id(c) for c, _ in usable}
+        others += [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
+                   for c in cands if id(c) not in judged and c.score >= MIN_NAME]  # fmt: skip
+    for c, o in others:
+        close = c.score >= best.score - CLOSE and not b_out.agreed
+        if o.value_conflict and (o.conflict_keys & pending or close) and c.coverage >= MIN_COVERAGE:
+            return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
+        pending -= o.agreed
+    # an exact amount confirms the statement from any candidate; other values and names
+    # only from a claim that covers what the statement says
+    for _, o in others:
+        b_out = replace(
+            b_out, unmatched=b_out.unmatched - {k for k in o.agreed if k.startswith("money:")}
+        )
+    explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
+    missing = _unexplained(index, b_out, explainers, cands)
+    if missing:
+        return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
+                         f"the record does not state {missing}", None, considered)  # fmt: skip
+    return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[Candidate]) -> bool:
+    """A conflict that proves nothing about this statement: a different value where the claim
+    does not say what the statement says ("fired" against a falling-out) or the statement is
+    about someone else (Tesla's founding against OpenAI's); a negation or opposite when the
+    statement names someone no candidate involves; a swapped name that is not clean."""
+    if o.conflict in VALUE_CONFLICTS:
+        return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands)
+    if o.conflict in ("negation", "meaning", "roles"):
+        return _foreign_names(index, f, cands)
+    if o.conflict == "name":
+        return not _clean_swap(index, f, c, o)
+    return False
+
+
+def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
+    """A name swapped for another contradicts only where the rest matches: the claim covers
+    what the statement says and every value the statement gives agrees ("Reid Hoffman
+    donated $10M" is another fact, not Musk's $15M with a name changed)."""
+    values = {f"money:{q.start}" for q in f.money} | {f"date:{d.start}" for d in f.dates}
+    values |= {f"count:{q.start}" for q in f.counts if not (q.unit == "people" and q.hi <= 2)}
+    newcomers = [m for m in f.mentions if m.entity not in c.profile.entities]
+    roles = {
+        r.entity for r in f.mentions
+        if index.matcher.kind.get(r.entity) == "role" and r.entity not in EXCLUSIVE_ROLES
+        # a title next to the swapped name describes it ("investor Reid Hoffman")
+        and not any(-6 <= m.start - r.end <= 3 or -3 <= r.start - m.end <= 6 for m in newcomers)
+    }  # fmt: skip
+    return (
+        c.coverage >= MIN_SWAP_COVERAGE
+        and values <= o.agreed
+        and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
+        and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
+    )
+
+
+def _says_something(f: Features) -> bool:
+    """A statement (or part) with no words beyond one name ("Altman was 19") states nothing
+    the record could confirm."""
+    values = f.money or f.dates or f.counts or f.percents
+    return bool(f.content) or bool(values) or len({m.entity for m in f.mentions}) >= 2
+
+
+def _foreign_names(index: Index, f: Features, cands: list[Candidate]) -> bool:
+    """Does the statement name a person, organisation or product no candidate involves?"""
+    kinds = ("person", "org", "product")
+    return any(
+        index.matcher.kind.get(m.entity) in kinds
+        and all(m.entity not in c.profile.entities for c in cands)
+        for m in f.mentions
+    )
+
+
+def _elsewhere(index: Index, f: Features, best: Candidate, cands: list[Candidate]) -> bool:
+    """Is the statement about a person, organisation or product the claim does not involve:
+    its first-named one, or one no candidate claim involves at all?"""
+    kinds = ("person", "org", "product")
+    named = [m.entity for m in f.mentions if index.matcher.kind.get(m.entity) in kinds]
+    if not named:
+        return False
+    if named[0] not in best.profile.entities:
+        return True
+    return any(all(e not in c.profile.entities for c in cands) for e in named)
+
+
+def _value_fit(out: Outcome) -> int:
+    """Values the claim speaks to (confirmed or contradicted) minus values it leaves aside."""
+    unconfirmed = sum(1 for k in out.unmatched if not k.startswith("entity:"))
+    return len(out.agreed) + len(out.conflict_keys) - unconfirmed
+
+
+def _foreign(index: Index, out: Outcome, cands: list[Candidate]) -> str | None:
+    """A name in the statement that none of the candidate claims involves: the statement is
+    about something the record does not cover here."""
+    names = sorted(
+        index.matcher.display(key.split(":", 1)[1]) for key in out.unmatched
+        if key.startswith("entity:")
+        and index.matcher.kind.get(key.split(":", 1)[1]) != "role"
+        and not any(key.split(":", 1)[1] in c.profile.entities for c in cands)
+    )  # fmt: skip
+    return ", ".join(names) or None
+
+
+def _unexplained(index: Index, best: Outcome, others: list[tuple[Candidate, Outcome]],
+                 cands: list[Candidate]) -> str | None:  # fmt: skip
+    """What the statement says that no close candidate confirms (a value, or a name the
+    candidates never mention), in words; None when everything is accounted for."""
+    left = set(best.unmatched)
+    for _, o in others:
+        left -= o.agreed
+    names = set()
+    for key in list(left):
+        if key.startswith("entity:"):
+            eid = key.split(":", 1)[1]
+            if any(eid in c.profile.entities for c in cands):
+                left.discard(key)
+            else:
+                names.add(index.matcher.display(eid))
+    if not left:
+        return None
+    if names:
+        return "anything about " + ", ".join(sorted(names)) + " here"
+    return "the statement's " + ", ".join(sorted({k.split(":")[0] for k in left}))
