@@ -134,61 +134,64 @@ def _merge_q(a: list[Quantity], b: tuple[Quantity, ...]) -> tuple[Quantity, ...]
     return tuple(out)
 
 
-def build_index(record: Record) -> Index:
-    ref = None
+def _reference_date(record: Record) -> date | None:
+    """The publication date relative dates are resolved against (the first source's)."""
     for src in record.sources.values():
         raw = src.meta.get("date")
         if raw:
-            ref = date.fromisoformat(str(raw))
-            break
+            return date.fromisoformat(str(raw))
+    return None
+
+
+def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
+    """A claim prepared for comparison: its words in both languages, names and values."""
+    nfkc = unicodedata.normalize
+    ja_examples = [e for e in c.supported_examples if is_japanese(e)]
+    en_examples = [e for e in c.supported_examples if not is_japanese(e)]
+    en_others = [e for e in c.contradicted_examples if not is_japanese(e)]
+    ja_others = [e for e in c.contradicted_examples if is_japanese(e)]
+    fe = extract(c.text_en, matcher, ref)
+    fj = extract(c.text_ja, matcher, ref)
+    money, dates, counts, percents = _structured_values(c)
+    # say each amount the way the source says it ("4400万ドル"), for the reasons given
+    quoted = extract_money(nfkc("NFKC", c.quote))
+    money = [next((replace(q, text=s.text) for s in quoted if s.overlaps(q)), q) for q in money]
+    for extra in (*fe.dates, *fj.dates):
+        if not any(extra.agrees(d) for d in dates):
+            dates.append(extra)
+    ents = set(c.entities) | fe.entities | fj.entities | ({c.subject, c.obj} - {None})
+    return Profile(
+        claim=c,
+        en_vocab=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples, *en_others]))),
+        ja_vocab=frozenset(
+            ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others]))
+        ),
+        en_said=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples]))),
+        ja_said=frozenset(ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples]))),
+        en_core=frozenset(en_tokens(c.text_en)),
+        ja_core=frozenset(ja_tokens(c.text_ja)),
+        entities=frozenset(e for e in ents if e),
+        money=_merge_q(money, (*fe.money, *fj.money)),
+        dates=tuple(dates),
+        counts=_merge_q(counts, (*fe.counts, *fj.counts)),
+        percents=_merge_q(percents, (*fe.percents, *fj.percents)),
+        negated=c.negated,
+        en_text=nfkc("NFKC", c.text_en),
+        ja_text=nfkc("NFKC", c.text_ja),
+        en_forms=tuple(nfkc("NFKC", t).lower() for t in [c.text_en, *en_examples]),
+        ja_forms=tuple(nfkc("NFKC", t) for t in [c.text_ja, c.quote, *ja_examples]),
+    )
+
+
+def build_index(record: Record) -> Index:
+    """Profile every claim and passage; document frequencies and the inverted index."""
+    ref = _reference_date(record)
     matcher = EntityMatcher(record.entities.values())
     index = Index(record, matcher, ref)
     df_en: dict[str, int] = defaultdict(int)
     df_ja: dict[str, int] = defaultdict(int)
     for i, c in enumerate(record.claims):
-        ja_examples = [e for e in c.supported_examples if is_japanese(e)]
-        en_examples = [e for e in c.supported_examples if not is_japanese(e)]
-        en_others = [e for e in c.contradicted_examples if not is_japanese(e)]
-        ja_others = [e for e in c.contradicted_examples if is_japanese(e)]
-        en_all = " ".join([c.text_en, *c.terms_en, *en_examples, *en_others])
-        ja_all = " ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others])
-        fe = extract(c.text_en, matcher, ref)
-        fj = extract(c.text_ja, matcher, ref)
-        money, dates, counts, percents = _structured_values(c)
-        # say each amount the way the source says it ("4400万ドル"), for the reasons given
-        quoted = extract_money(unicodedata.normalize("NFKC", c.quote))
-        money = [next((replace(q, text=s.text) for s in quoted if s.overlaps(q)), q) for q in money]
-        for extra in (*fe.dates, *fj.dates):
-            if not any(extra.agrees(d) for d in dates):
-                dates.append(extra)
-        ents = set(c.entities) | fe.entities | fj.entities
-        if c.subject:
-            ents.add(c.subject)
-        if c.obj:
-            ents.add(c.obj)
-        prof = Profile(
-            claim=c,
-            en_vocab=frozenset(en_tokens(en_all)),
-            ja_vocab=frozenset(ja_tokens(ja_all)),
-            en_said=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples]))),
-            ja_said=frozenset(ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples]))),
-            en_core=frozenset(en_tokens(c.text_en)),
-            ja_core=frozenset(ja_tokens(c.text_ja)),
-            entities=frozenset(ents),
-            money=_merge_q(money, (*fe.money, *fj.money)),
-            dates=tuple(dates),
-            counts=_merge_q(counts, (*fe.counts, *fj.counts)),
-            percents=_merge_q(percents, (*fe.percents, *fj.percents)),
-            negated=c.negated,
-            en_text=unicodedata.normalize("NFKC", c.text_en),
-            ja_text=unicodedata.normalize("NFKC", c.text_ja),
-            en_forms=tuple(
-                unicodedata.normalize("NFKC", t).lower() for t in [c.text_en, *en_examples]
-            ),
-            ja_forms=tuple(
-                unicodedata.normalize("NFKC", t) for t in [c.text_ja, c.quote, *ja_examples]
-            ),
-        )
+        prof = profile(c, matcher, ref)
         index.profiles.append(prof)
         for t in prof.en_vocab:
             df_en[t] += 1
