@@ -61,9 +61,13 @@ def _numbers_differ(statement: str, passage: str) -> str | None:
     said, source = _DIGITS.findall(statement), _DIGITS.findall(passage)
     if sorted(said) == sorted(source):
         return None
-    extra = [n for n in said if n not in source] or said
-    missing = [n for n in source if n not in said] or source
-    return f"number differs: the statement says {extra[0]}; the source says {missing[0]}"
+    extra = [n for n in said if n not in source]
+    missing = [n for n in source if n not in said]
+    if extra and missing:
+        return f"number differs: the statement says {extra[0]}; the source says {missing[0]}"
+    if extra:
+        return f"number differs: the statement adds {extra[0]}, which the source does not give"
+    return f"number differs: the statement leaves out {missing[0]}, which the source gives"
 
 
 def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:

@@ -97,3 +97,14 @@ def test_the_untouched_article_is_supported_throughout() -> None:
     findings = check_text(source, bundled(), "article.txt")
     assert len(findings) > 100
     assert all(f.verdict.value == "supported" for f in findings)
+
+
+def test_a_near_copy_that_adds_or_drops_a_number_is_contradicted_without_crashing() -> None:
+    source = next(iter(bundled().sources.values())).text
+    line = next(
+        s.text
+        for s in split_statements(source)
+        if not re.search(r"\d", s.text) and len(s.text) > 30
+    )
+    added = check_text(line[:-1] + "2つ。", bundled(), "t")
+    assert added[-1].verdict.value == "contradicted" and "number" in (added[-1].reason or "")
