@@ -88,7 +88,7 @@ def validate(claims: ClaimsOpt = None) -> None:
     except RecordError as exc:
         for problem in exc.problems:
             sys.stdout.write(f"{problem}\n")
-        sys.stdout.write(f"{len(exc.problems)} problems\n")
+        sys.stdout.write(f"{len(exc.problems)} problem{'' if len(exc.problems) == 1 else 's'}\n")
         raise typer.Exit(1) from None
     sys.stdout.write(f"{rec.path}: {len(rec.claims)} claims, {len(rec.entities)} entities, "
                      f"{len(rec.sources)} sources: no problems\n")  # fmt: skip

@@ -493,3 +493,33 @@ def test_a_source_file_outside_sources_is_refused(tmp_path: Path) -> None:
     (tmp_path / "sources" / "s.yaml").write_text("id: s\nfile: ../secret.txt\n", encoding="utf-8")
     with pytest.raises(RecordError, match="outside"):
         load_record(write_record(tmp_path, "claims: []\n"))
+
+
+def test_a_planted_or_damaged_cache_entry_is_never_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder someone else can write (a shared CI cache) must not run code."""
+    import pickle
+
+    from factcheck import cache
+
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    built = cache.cached("k1", lambda: {"built": 1}, dict)
+    assert built == {"built": 1}
+    entry = tmp_path / "cache" / "index-k1.pickle"
+    assert cache.cached("k1", lambda: {"built": 2}, dict) == {"built": 1}  # a signed hit
+
+    marker = tmp_path / "ran"
+
+    class Boom:
+        def __reduce__(self) -> tuple[object, tuple[str, str]]:
+            return (open, (str(marker), "w"))  # creates the marker if ever unpickled
+
+    payload = pickle.dumps(Boom())
+    entry.write_bytes(b"\0" * 32 + payload)  # planted: no valid signature
+    assert cache.cached("k1", lambda: {"built": 3}, dict) == {"built": 3}
+    entry.write_bytes(b"garbage")  # damaged
+    assert cache.cached("k1", lambda: {"built": 4}, dict) == {"built": 4}
+    assert not marker.exists()
