@@ -253,7 +253,7 @@ def content_coverage(
     return _coverage(words, vocab, index.idf_en, math.log(1 + len(index.profiles)))
 
 
-SHORTLIST = 40  # claims scored in full per statement, out of those sharing a word or name
+SHORTLIST = 24  # claims scored in full per statement, out of those sharing a word or name
 
 
 def candidates(

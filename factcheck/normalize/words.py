@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 STOPWORDS = frozenset(
@@ -289,6 +290,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     s = stem(word)
     if s in _CANON:
