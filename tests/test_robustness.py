@@ -480,9 +480,9 @@ def test_hostile_yaml_is_one_located_problem(text: str, message: str, tmp_path: 
 
 
 def test_the_record_size_is_limited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import factcheck.record
+    import factcheck.record.yamlsafe
 
-    monkeypatch.setattr(factcheck.record, "MAX_RECORD_BYTES", 100)
+    monkeypatch.setattr(factcheck.record.yamlsafe, "MAX_RECORD_BYTES", 100)
     with pytest.raises(RecordError, match="larger than"):
         load_record(write_record(tmp_path, "claims: []\n" + "# padding\n" * 20))
 

@@ -1,0 +1,153 @@
+"""Load and validate the claims database (claims.yaml) and the sources it quotes.
+
+Every problem is reported with file, line and column, all at once. Only plain YAML is
+accepted: tags that construct objects are refused and alias expansion is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import RecordError
+from factcheck.model import Claim, Entity, Passage, Source
+from factcheck.record.schema import TOP_KEYS, _claims, _entities
+from factcheck.record.yamlsafe import MAX_NODES, MAX_RECORD_BYTES, _load_yaml, _read_text
+
+_LOCATED = re.compile(r"^(.*?):(\d+)(?::(\d+))?: ")
+
+__all__ = [
+    "MAX_NODES",
+    "MAX_RECORD_BYTES",
+    "Record",
+    "bundled_record_path",
+    "load_record",
+    "source_passages",
+]
+
+
+@dataclass(slots=True)
+class Record:
+    """The loaded record: entities, claims, sources and their passages."""
+
+    root: Path
+    path: Path
+    entities: dict[str, Entity]
+    claims: list[Claim]
+    sources: dict[str, Source]
+    passages: list[Passage] = field(default_factory=list)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        return next((c for c in self.claims if c.id == claim_id), None)
+
+
+def bundled_record_path() -> Path:
+    """The claims database shipped with the package (wheel) or beside it (source checkout)."""
+    here = Path(__file__).resolve().parent.parent  # the factcheck package
+    for candidate in (here / "data" / "claims.yaml", here.parent / "claims.yaml"):
+        if candidate.is_file():
+            return candidate
+    return here / "data" / "claims.yaml"
+
+
+def _source_text(folder: Path, fname: str) -> str:
+    """The text of a source file under ``folder`` (never outside it); RecordError if not."""
+    path = folder / fname
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        inside = False
+    if not inside:
+        raise RecordError([f"source file {fname!r} is outside {folder}"])
+    if not path.is_file():
+        raise RecordError([f"source file sources/{fname} not found"])
+    return _read_text(path, "source file")
+
+
+def _load_source(meta_path: Path, problems: list[str]) -> Source | None:
+    try:
+        meta, loc = _load_yaml(meta_path, problems, "source metadata")
+    except RecordError as exc:
+        problems.extend(exc.problems)
+        return None
+    if not isinstance(meta, dict):
+        problems.append(f"{meta_path}:1:1: source metadata must be a mapping")
+        return None
+    sid, fname = meta.get("id"), meta.get("file")
+    if not isinstance(sid, str) or not isinstance(fname, str):
+        problems.append(f"{loc.where(meta)}: source metadata needs 'id' and 'file' strings")
+        return None
+    try:
+        text = _source_text(meta_path.parent, fname)
+    except RecordError as exc:
+        problems.extend(f"{loc.where(meta, 'file')}: {p}" for p in exc.problems)
+        return None
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return Source(sid, f"sources/{fname}", text, dict(meta), tuple(starts))
+
+
+def _load_sources(root: Path, problems: list[str]) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    folder = root / "sources"
+    if not folder.is_dir():
+        return sources
+    for meta_path in sorted(folder.glob("*.yaml")):
+        src = _load_source(meta_path, problems)
+        if src is None:
+            continue
+        if src.id in sources:
+            problems.append(f"{meta_path}:1:1: duplicate source id {src.id!r}")
+        sources[src.id] = src
+    return sources
+
+
+def source_passages(source: Source) -> list[Passage]:
+    """Split a source into sentence passages, each with its 1-based line."""
+    from factcheck.text.segment import split_statements
+
+    return [
+        Passage(source.id, source.line_of(st.span.start), st.text, st.span.start)
+        for st in split_statements(source.text)
+    ]
+
+
+def _position(problem: str) -> tuple[str, int, int]:
+    """(file, line, column) of a located problem, to list problems in reading order."""
+    m = _LOCATED.match(problem)
+    return (m[1], int(m[2]), int(m[3] or 0)) if m else (problem, 0, 0)
+
+
+def load_record(path: str | Path | None = None, extra: list[str | Path] | None = None) -> Record:
+    """Load ``path`` (the bundled record when None); raise RecordError listing every problem
+    (of this record and of the ``extra`` ones), each as ``file:line:col: message``."""
+    record_path = Path(path) if path is not None else bundled_record_path()
+    if record_path.is_dir():
+        record_path = record_path / "claims.yaml"
+    if not record_path.is_file():
+        raise RecordError([f"{record_path}: claims database not found"])
+    problems: list[str] = []
+    data, loc = _load_yaml(record_path, problems, "claims database")
+    if not isinstance(data, dict):
+        raise RecordError([f"{record_path}:1:1: claims database must be a mapping with 'claims'"])
+    for key in sorted(data.keys() - TOP_KEYS):
+        problems.append(f"{loc.where(data, key)}: unknown top-level key {key!r}")
+    if "claims" not in data:
+        problems.append(f"{record_path}:1:1: claims database has no 'claims' list")
+    sources = _load_sources(record_path.parent, problems)
+    entities = _entities(data.get("entities") or [], loc.where(data, "entities"), loc, problems)
+    claims = _claims(data.get("claims") or [], loc.where(data, "claims"), loc, entities,
+                     sources, problems)  # fmt: skip
+    for extra_path in extra or []:
+        try:
+            other = load_record(extra_path)
+        except RecordError as exc:
+            problems.extend(exc.problems)
+            continue
+        entities.update(other.entities)
+        sources.update(other.sources)
+        claims.extend(other.claims)
+    if problems:
+        raise RecordError(sorted(problems, key=_position))
+    passages = [p for src in sources.values() for p in source_passages(src)]
+    return Record(record_path.parent, record_path, entities, claims, sources, passages)

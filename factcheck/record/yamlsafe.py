@@ -1,0 +1,178 @@
+"""Safe YAML with positions: plain data only, aliases bounded, every value located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.errors import RecordError
+
+MAX_RECORD_BYTES = (
+    64 * 1024 * 1024
+)  # per file; the bundled claims.yaml is 0.2 MB, 50,000 claims ~30 MB
+MAX_NODES = 8_000_000  # YAML nodes once aliases are expanded; the bundled record has 10,000
+_STD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+
+class _Loc:
+    """Where each value came from: containers by id, map keys and list items by parent."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.marks: dict[int, tuple[int, int]] = {}
+        self.key_marks: dict[tuple[int, str | int], tuple[int, int]] = {}
+        self.nodes = 0
+
+    def where(self, obj: object, key: str | int | None = None) -> str:
+        """``path:line:col`` of ``obj[key]`` (its key, for a mapping) or of ``obj`` itself."""
+        mark = self.key_marks.get((id(obj), key)) if key is not None else None
+        line, col = mark or self.marks.get(id(obj), (1, 1))
+        return f"{self.path}:{line}:{col}"
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_expansion(root: yaml.Node, path: Path) -> None:
+    """Refuse, before building anything, a document whose aliases expand beyond MAX_NODES
+    nodes or refer to themselves. Each distinct node is visited once: a "billion laughs"
+    document is refused in milliseconds."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            active.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            if sizes[key] > MAX_NODES:
+                raise RecordError([f"{path}: too many YAML nodes once aliases are expanded "
+                                   f"(more than {MAX_NODES:,})"])  # fmt: skip
+        elif key in active:
+            line, col = _mark(node)
+            raise RecordError([f"{path}:{line}:{col}: an alias refers to itself"])
+        elif key not in sizes:
+            active.add(key)
+            stack.append((node, True))
+            stack.extend((c, False) for c in _children(node))
+
+
+def _convert(node: yaml.Node, loc: _Loc, problems: list[str]) -> Any:
+    loc.nodes += 1
+    if loc.nodes > MAX_NODES:
+        raise RecordError([f"{loc.path}: too many YAML nodes (aliases expanding without bound?)"])
+    line, col = _mark(node)
+    if node.tag not in _STD_TAGS:
+        problems.append(f"{loc.path}:{line}:{col}: YAML tag {node.tag!r} is not allowed")
+        return None
+    value: Any
+    if isinstance(node, yaml.MappingNode):
+        value = {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, loc, problems)
+            if not isinstance(key, str):
+                key = str(key)
+            kline, kcol = _mark(key_node)
+            if key in value:
+                problems.append(f"{loc.path}:{kline}:{kcol}: duplicate key {key!r}")
+            value[key] = _convert(value_node, loc, problems)
+            loc.key_marks[(id(value), key)] = (kline, kcol)
+    elif isinstance(node, yaml.SequenceNode):
+        value = []
+        for i, child in enumerate(node.value):
+            value.append(_convert(child, loc, problems))
+            loc.key_marks[(id(value), i)] = _mark(child)
+    else:
+        value = yaml.SafeLoader.construct_scalar(_SCALAR_LOADER, node)  # type: ignore[arg-type]
+        value = _resolve_scalar(node.tag, value)
+    loc.marks[id(value)] = (line, col)
+    return value
+
+
+class _ScalarLoader(yaml.SafeLoader):
+    def __init__(self) -> None:
+        super().__init__("")
+
+
+_SCALAR_LOADER = _ScalarLoader()
+
+
+def _resolve_scalar(tag: str, raw: str) -> Any:
+    kind = tag.rsplit(":", 1)[-1]
+    if kind == "int":
+        try:
+            return int(raw.replace("_", ""), 0)
+        except ValueError:
+            return raw
+    if kind == "float":
+        try:
+            return float(raw.replace("_", ""))
+        except ValueError:
+            return raw
+    if kind == "bool":
+        return raw.lower() in {"yes", "true", "on", "y"}
+    if kind == "null":
+        return None
+    return raw  # str and timestamp stay text: dates are parsed by the record's own rules
+
+
+def _read_text(path: Path, what: str) -> str:
+    """A record file as text: bounded in size, UTF-8 (a BOM is allowed)."""
+    try:
+        if path.stat().st_size > MAX_RECORD_BYTES:
+            raise RecordError([f"{path}: {what} is larger than {MAX_RECORD_BYTES // 2**20} MB"])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RecordError([f"{path}: cannot read {what}: {exc.strerror or exc}"]) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise RecordError([f"{path}:{line}: not UTF-8 (invalid byte 0x{data[exc.start]:02x} "
+                           f"at byte {exc.start})"]) from None  # fmt: skip
+
+
+def _compose(raw: str, path: Path) -> yaml.Node | None:
+    try:
+        return yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise RecordError([f"{where}: invalid YAML: {exc.problem}"]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
+        line = raw.count("\n", 0, exc.position) + 1
+        col = exc.position - (raw.rfind("\n", 0, exc.position) + 1) + 1
+        raise RecordError([f"{path}:{line}:{col}: invalid YAML: character "
+                           f"U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} "
+                           "is not allowed"]) from None  # fmt: skip
+    except yaml.YAMLError as exc:
+        raise RecordError([f"{path}: invalid YAML: {' '.join(str(exc).split())}"]) from None
+    except RecursionError:
+        raise RecordError([f"{path}: invalid YAML: nested too deeply"]) from None
+
+
+def _load_yaml(path: Path, problems: list[str], what: str) -> tuple[Any, _Loc]:
+    loc = _Loc(path)
+    node = _compose(_read_text(path, what), path)
+    if node is None:
+        raise RecordError([f"{path}: {what} is empty"])
+    _check_expansion(node, path)
+    try:
+        return _convert(node, loc, problems), loc
+    except RecursionError:
+        raise RecordError([f"{path}: invalid YAML: nested too deeply"]) from None
