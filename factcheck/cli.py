@@ -12,6 +12,7 @@ import typer
 from factcheck.errors import FactcheckError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
     from pathlib import Path
 
     from factcheck.config import Settings
@@ -95,13 +96,12 @@ def _use_color(no_color: bool) -> bool:
     return use_color(no_color, sys.stdout)
 
 
-def exit_status(findings: list[Finding], fail_on: str) -> int:
-    """The one place that decides the exit status: 1 when a finding reaches the failing verdict."""
-    from factcheck.model import Verdict
-
-    failing = {"contradicted": {Verdict.CONTRADICTED},
-               "unknown": {Verdict.CONTRADICTED, Verdict.UNKNOWN}, "never": set()}[fail_on]  # fmt: skip
-    return 1 if any(f.verdict in failing for f in findings) else 0
+def exit_status(counts: dict[str, int], fail_on: str) -> int:
+    """The one place that decides the exit status: 1 when a statement reached the failing
+    verdict (``counts`` per verdict, as in the JSON summary)."""
+    failing = {"contradicted": ("contradicted",), "unknown": ("contradicted", "unknown"),
+               "never": ()}[fail_on]  # fmt: skip
+    return 1 if any(counts.get(v, 0) for v in failing) else 0
 
 
 def _expand(paths: list[str], settings: Settings) -> list[str]:
@@ -139,36 +139,32 @@ def _documents(args: list[str], files: list[str], args_are_files: bool, settings
     return docs
 
 
-def _drop_ignored(findings: list[Finding], text: str, ignored: dict[int, set[str]]) -> list[Finding]:  # fmt: skip
+def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
     """Drop findings citing a claim that an ignore comment names on one of their lines."""
     from factcheck.report.positions import locate
 
-    if not ignored:
-        return findings
-    kept = []
     for f in findings:
-        line, _, end_line, _ = locate(text, f.span)
-        lines = range(line - 1, end_line)
-        if not (f.claim_id and any(f.claim_id in ignored.get(n, ()) for n in lines)):
-            kept.append(f)
-    return kept
+        if ignored and f.claim_id:
+            line, _, end_line, _ = locate(text, f.span)
+            if any(f.claim_id in ignored.get(n, ()) for n in range(line - 1, end_line)):
+                continue
+        yield f
 
 
-def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> list[Finding]:  # fmt: skip
-    from factcheck.pipeline import check_text
+def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
+    """The findings of every document, one at a time, as they are judged."""
+    from factcheck.pipeline import iter_findings
 
-    findings: list[Finding] = []
     for doc in docs:
         step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
         if not doc.markdown:
-            findings.extend(check_text(doc.text, record, doc.name, progress=step))
+            yield from iter_findings(doc.text, record, doc.name, progress=step)
             continue
         from factcheck.text.markdown import ignored_claims, prose_mask
 
-        found = check_text(doc.text, record, doc.name, analysis_text=prose_mask(doc.text),
-                           progress=step)  # fmt: skip
-        findings.extend(_drop_ignored(found, doc.text, ignored_claims(doc.text)))
-    return findings
+        found = iter_findings(doc.text, record, doc.name, analysis_text=prose_mask(doc.text),
+                              progress=step)  # fmt: skip
+        yield from _drop_ignored(found, doc.text, ignored_claims(doc.text))
 
 
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
@@ -203,9 +199,10 @@ def check(
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
 ) -> None:  # fmt: skip
     from factcheck.config import describe, resolve
+    from factcheck.model import Verdict
     from factcheck.pipeline import open_record
     from factcheck.progress import progress_for
-    from factcheck.report import Context, renderer
+    from factcheck.report import Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
 
     try:
@@ -220,22 +217,30 @@ def check(
         docs = _documents(list(text or []), list(file or []), args_are_files, settings)
         extra: list[str | Path] = list(settings.extra_claims)
         record = open_record(settings.claims, extra=extra)
+        ctx = Context(
+            texts={d.name: d.text for d in docs}, color=_use_color(no_color),
+            width=terminal_width(sys.stdout),  # COLUMNS, else the terminal's, else 100
+            explain=explain, only_problems=only_problems, show_scores=scores,
+            fail_on=settings.fail_on,
+        )  # fmt: skip
+        stream = streamer(settings.format)
         with progress_for(docs, no_color) as tracker:  # only when stderr is a terminal
-            findings = _check_documents(docs, record, tracker)
+            if stream is not None:  # written as judged: memory stays bounded
+                counts = stream(
+                    _check_documents(docs, record, tracker), ctx, sys.stdout.write
+                ).total
+            else:
+                findings = list(_check_documents(docs, record, tracker))
+                counts = summary(findings)
+                sys.stdout.write(renderer(settings.format)(findings, ctx))
+                if settings.format == "github":
+                    _write_step_summary(findings, ctx)
     except FactcheckError as exc:  # also when the app is run without main(), as in tests
         _fail(str(exc))
-    if not findings:
-        sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
-    ctx = Context(
-        texts={d.name: d.text for d in docs}, color=_use_color(no_color),
-        width=terminal_width(sys.stdout),  # COLUMNS, else the terminal's, else 100
-        explain=explain, only_problems=only_problems, show_scores=scores, fail_on=settings.fail_on,
-    )  # fmt: skip
-    sys.stdout.write(renderer(settings.format)(findings, ctx))
     sys.stdout.flush()
-    if settings.format == "github":
-        _write_step_summary(findings, ctx)
-    raise typer.Exit(exit_status(findings, settings.fail_on))
+    if not any(counts.get(v.value, 0) for v in Verdict):
+        sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
+    raise typer.Exit(exit_status(counts, settings.fail_on))
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,8 +11,9 @@ from factcheck.decide import Judgement, judge
 from factcheck.match import Index, build_index
 from factcheck.model import Finding, Span, Statement, Verdict
 from factcheck.record import Record
-from factcheck.text.segment import split_statements
+from factcheck.text.segment import iter_statements
 
+_SPACES = re.compile(r"[ \t]{2,}")
 MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 _INDEXES: dict[int, Index] = {}
 
@@ -89,9 +90,9 @@ def judge_statement(index: Index, text: str) -> Judgement:
     return whole
 
 
-def check_statements(index: Index, statements: list[Statement], input_name: str,
-                     progress: Callable[[int], None] | None = None) -> list[Finding]:  # fmt: skip
-    findings = []
+def check_statements(index: Index, statements: Iterable[Statement], input_name: str,
+                     progress: Callable[[int], None] | None = None) -> Iterator[Finding]:  # fmt: skip
+    """A finding for each statement, as it is judged."""
     seen: dict[str, Judgement] = {}  # a sentence repeated in the input is judged once
     for st in statements:
         if progress is not None:
@@ -101,40 +102,35 @@ def check_statements(index: Index, statements: list[Statement], input_name: str,
             j = judge_statement(index, st.text)
             if len(seen) < MEMO_LIMIT:
                 seen[st.text] = j
-        findings.append(
-            Finding(
-                input_name,
-                st.text,
-                st.span,
-                j.verdict,
-                j.score,
-                j.claim_id,
-                j.claim_text,
-                j.reason,
-                j.citation,
-                j.considered,
-            )  # fmt: skip
-        )
-    return findings
+        yield Finding(input_name, st.text, st.span, j.verdict, j.score, j.claim_id, j.claim_text,
+                      j.reason, j.citation, j.considered)  # fmt: skip
+
+
+def iter_findings(text: str, record: Record, input_name: str = "<text>",
+                  regions: list[Span] | None = None, *,
+                  analysis_text: str | None = None,
+                  progress: Callable[[int], None] | None = None) -> Iterator[Finding]:  # fmt: skip
+    """Check ``text`` (or only ``regions`` of it) against ``record``, finding by finding:
+    memory stays bounded whatever the size of the input.
+
+    ``analysis_text`` (same length as ``text``, e.g. a Markdown prose mask) is split and judged
+    instead; each finding still quotes ``text`` at the statement's span."""
+    index = index_for(record)
+    source = text if analysis_text is None else analysis_text
+    spans = [Span(0, len(source))] if regions is None else regions
+    statements: Iterable[Statement] = (
+        s for r in spans for s in iter_statements(source, r.start, r.end)
+    )
+    if analysis_text is not None:  # masked markup leaves runs of spaces: judge words only
+        statements = (Statement(_SPACES.sub(" ", s.text), s.span) for s in statements)
+    for f in check_statements(index, statements, input_name, progress):
+        yield f if analysis_text is None else replace(f, statement=text[f.span.start : f.span.end])
 
 
 def check_text(text: str, record: Record, input_name: str = "<text>",
                regions: list[Span] | None = None, *,
                analysis_text: str | None = None,
                progress: Callable[[int], None] | None = None) -> list[Finding]:  # fmt: skip
-    """Check ``text`` (or only ``regions`` of it) against ``record``.
-
-    ``analysis_text`` (same length as ``text``, e.g. a Markdown prose mask) is split and judged
-    instead; each finding still quotes ``text`` at the statement's span."""
-    index = index_for(record)
-    source = text if analysis_text is None else analysis_text
-    if regions is None:
-        statements = split_statements(source)
-    else:
-        statements = [s for r in regions for s in split_statements(source, r.start, r.end)]
-    if analysis_text is not None:  # masked markup leaves runs of spaces: judge words only
-        statements = [Statement(re.sub(r"[ \t]{2,}", " ", s.text), s.span) for s in statements]
-    findings = check_statements(index, statements, input_name, progress)
-    if analysis_text is None:
-        return findings
-    return [replace(f, statement=text[f.span.start : f.span.end]) for f in findings]
+    """Every finding of :func:`iter_findings`, in input order."""
+    return list(iter_findings(text, record, input_name, regions,
+                              analysis_text=analysis_text, progress=progress))  # fmt: skip

@@ -1,8 +1,14 @@
-"""Output formats: one module each, plain functions ``render(findings, context) -> str``."""
+"""Output formats: one module each, plain functions ``render(findings, context) -> str``.
+
+Formats that can write as they go (``json``, ``rdjsonl``, ``text``) also have
+``stream(findings, context, write) -> Tally``: the findings are an iterator, each one is
+written as soon as it is judged, and only the counts are kept, so memory stays bounded
+whatever the size of the input. Their ``render`` is the same code writing to a string.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -37,6 +43,35 @@ def renderer(name: str) -> Callable[[list[Finding], Context], str]:
     module = import_module(FORMATS[name])
     fn: Callable[[list[Finding], Context], str] = module.render
     return fn
+
+
+Write = Callable[[str], object]
+Stream = Callable[[Iterable[Finding], Context, Write], "Tally"]
+STREAMS = frozenset({"json", "rdjsonl", "text"})
+
+
+def streamer(name: str) -> Stream | None:
+    """The stream function of a format that writes as it goes; None for the others."""
+    if name not in STREAMS:
+        return None
+    fn: Stream = import_module(FORMATS[name]).stream
+    return fn
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts per verdict, overall and per input: all a streamed report keeps."""
+
+    total: dict[str, int] = field(default_factory=lambda: {v.value: 0 for v in Verdict})
+    per_input: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, f: Finding) -> None:
+        self.total[f.verdict.value] += 1
+        row = self.per_input.setdefault(f.input, {v.value: 0 for v in Verdict})
+        row[f.verdict.value] += 1
+
+    def summary(self) -> dict[str, int]:
+        return {"statements": sum(self.total.values()), **self.total}
 
 
 def summary(findings: list[Finding]) -> dict[str, int]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
+import textwrap
+from collections.abc import Iterable
 
 from factcheck.model import Finding
-from factcheck.report import Context, summary
+from factcheck.report import Context, Tally, Write
 from factcheck.report.positions import locate
 
 
@@ -35,13 +38,26 @@ def finding_dict(f: Finding, ctx: Context) -> dict[str, object]:
     }
 
 
-def render(findings: list[Finding], ctx: Context) -> str:
-    doc = {
-        "version": 1,
-        "results": [finding_dict(f, ctx) for f in findings],
-        "summary": summary(findings),
-    }
-    if ctx.explain:
-        for item, f in zip(doc["results"], findings, strict=True):  # type: ignore[call-overload]
+def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
+    """The document of :func:`render`, written result by result (byte for byte the same)."""
+    tally = Tally()
+    write('{\n  "version": 1,\n  "results": [')
+    first = True
+    for f in findings:
+        tally.add(f)
+        item = finding_dict(f, ctx)
+        if ctx.explain:
             item["considered"] = [{"claim": c, "score": s} for c, s in f.considered]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        body = json.dumps(item, ensure_ascii=False, indent=2)
+        write(("\n" if first else ",\n") + textwrap.indent(body, "    "))
+        first = False
+    write("]" if first else "\n  ]")
+    counts = json.dumps(tally.summary(), ensure_ascii=False, indent=2)
+    write(',\n  "summary": ' + counts.replace("\n", "\n  ") + "\n}\n")
+    return tally
+
+
+def render(findings: list[Finding], ctx: Context) -> str:
+    out = io.StringIO()
+    stream(findings, ctx, out.write)
+    return out.getvalue()

@@ -6,10 +6,12 @@ Use with ``reviewdog -f=rdjsonl``.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterable
 
 from factcheck.model import Finding, Verdict
-from factcheck.report import Context
+from factcheck.report import Context, Tally, Write
 from factcheck.report.github import message
 from factcheck.report.positions import line_starts, locate
 from factcheck.report.sarif import rule_id
@@ -42,9 +44,17 @@ def diagnostic(f: Finding, ctx: Context) -> dict[str, object]:
     }
 
 
+def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
+    """One diagnostic line per contradicted or unknown statement, as each is judged."""
+    tally = Tally()
+    for f in findings:
+        tally.add(f)
+        if f.verdict in _SEVERITY:
+            write(json.dumps(diagnostic(f, ctx), ensure_ascii=False) + "\n")
+    return tally
+
+
 def render(findings: list[Finding], ctx: Context) -> str:
-    return "".join(
-        json.dumps(diagnostic(f, ctx), ensure_ascii=False) + "\n"
-        for f in findings
-        if f.verdict in _SEVERITY
-    )
+    out = io.StringIO()
+    stream(findings, ctx, out.write)
+    return out.getvalue()

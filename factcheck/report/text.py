@@ -10,10 +10,11 @@ statement, a file name or a source ever reaches the terminal.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from factcheck.model import Finding, Verdict
-from factcheck.report import Context, summary
+from factcheck.report import Context, Tally, Write
 from factcheck.report.positions import locate
 
 if TYPE_CHECKING:
@@ -157,24 +158,22 @@ def _finding(f: Finding, ctx: Context) -> RenderableType:
     )
 
 
-def _summary(findings: list[Finding], ctx: Context) -> list[RenderableType]:
+def _summary(tally: Tally, ctx: Context) -> list[RenderableType]:
     from rich.rule import Rule
     from rich.table import Table
     from rich.text import Text
 
     out: list[RenderableType] = [Rule(style="dim", characters="─")]
-    names = list(dict.fromkeys(f.input for f in findings))
-    if len(names) > 1:
+    if len(tally.per_input) > 1:
         table = Table(box=None, pad_edge=False, header_style="dim", padding=(0, 2))
         table.add_column("file", overflow="fold")
         for verdict in Verdict:
             mark, word, style = _STYLE[verdict]
             table.add_column(f"{mark} {word}", justify="right", style=style.replace("bold ", ""))
-        for name in names:
-            counts = summary([f for f in findings if f.input == name])
-            table.add_row(clean(name), *(str(counts[v.value]) for v in Verdict))
+        for name, row in tally.per_input.items():
+            table.add_row(clean(name), *(str(row[v.value]) for v in Verdict))
         out.append(table)
-    counts = summary(findings)
+    counts = tally.summary()
     noun = "statement" if counts["statements"] == 1 else "statements"
     tail = Text(f"{counts['statements']} {noun}: ", style="bold")
     for i, verdict in enumerate(Verdict):
@@ -189,14 +188,27 @@ def _summary(findings: list[Finding], ctx: Context) -> list[RenderableType]:
     return out
 
 
-def render(findings: list[Finding], ctx: Context) -> str:
-    out = io.StringIO()
-    console = make_console(out, ctx.color, ctx.width)
+def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
+    """The report of :func:`render`, written statement by statement, then the summary."""
+    tally = Tally()
     for f in findings:
+        tally.add(f)
         if ctx.only_problems and f.verdict is Verdict.SUPPORTED:
             continue
-        console.print(_finding(f, ctx))
-        console.print()
-    for part in _summary(findings, ctx):
+        write(_printed(ctx, _finding(f, ctx), ""))
+    write(_printed(ctx, *_summary(tally, ctx)))
+    return tally
+
+
+def _printed(ctx: Context, *parts: RenderableType) -> str:
+    out = io.StringIO()
+    console = make_console(out, ctx.color, ctx.width)
+    for part in parts:
         console.print(part)
     return strip_padding(out.getvalue())
+
+
+def render(findings: list[Finding], ctx: Context) -> str:
+    out = io.StringIO()
+    stream(findings, ctx, out.write)
+    return out.getvalue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factcheck.model import Span, Statement
 
@@ -211,8 +212,12 @@ def split_statements(text: str, start: int = 0, end: int | None = None) -> list[
 
     Pieces with no letters (image links, rules, bare numbers) are not statements.
     """
+    return list(iter_statements(text, start, end))
+
+
+def iter_statements(text: str, start: int = 0, end: int | None = None) -> Iterator[Statement]:
+    """:func:`split_statements`, one at a time (a large input is never split all at once)."""
     stop = len(text) if end is None else end
-    out: list[Statement] = []
     for bstart, bend in _line_blocks(text, start, stop):
         for raw_a, raw_b in _sentence_spans(text, bstart, bend):
             a, b = _trim(text, raw_a, raw_b)
@@ -222,5 +227,4 @@ def split_statements(text: str, start: int = 0, end: int | None = None) -> list[
             if not _LETTER.search(_URL.sub("", piece)):
                 continue
             for s, e in _split_long(text, a, b):
-                out.append(Statement(text[s:e], Span(s, e)))
-    return out
+                yield Statement(text[s:e], Span(s, e))
