@@ -252,11 +252,12 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")  # a traceback
     try:
         if len(sys.argv) > 1 and sys.argv[1] in ("claims", "sources", "validate"):
-            from factcheck.commands import run
+            from factcheck.commands import app as commands
 
-            run(sys.argv[1:])
+            code = commands(args=sys.argv[1:], prog_name="factcheck", standalone_mode=False)
         else:
-            app(prog_name="factcheck")
+            code = app(prog_name="factcheck", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         sys.exit(2)
@@ -267,3 +268,10 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    except Exception as exc:  # bad usage from the option parser: one line, exit 2
+        if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
+            sys.exit(130)
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise
+        sys.stderr.write(f"factcheck: {exc.format_message()} (see factcheck --help)\n")
+        sys.exit(2)
