@@ -251,6 +251,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "rent": ("rent", "leas", "office cost"),
     "stock": ("stock", "share", "equiti"),
     "blog": ("blog", "post"),
+    "discuss": ("discuss", "negotiat", "talk", "deliberat"),
+    "meet": ("meet", "met", "meeting", "gathering", "session"),
 }
 _CANON = {form: canon for canon, forms in _SYNONYMS.items() for form in forms}
 _IRREGULAR = {
