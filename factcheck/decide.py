@@ -21,6 +21,7 @@ MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this clos
 MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
 MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
+SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
@@ -155,6 +156,11 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         b_out = replace(
             b_out, unmatched=b_out.unmatched - {k for k in o.agreed if k.startswith("money:")}
         )
+    # an opposite word the best claim does not speak to may contradict a sibling claim from
+    # the same account ("the bid succeeded" against "the bid failed")
+    for c, o in others:
+        if o.conflict == "meaning" and c.score >= max(MIN_NAME, best.score - SIBLING):
+            return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
     missing = _unexplained(index, b_out, explainers, cands)
     if missing:

@@ -90,3 +90,17 @@ def test_contradiction_reason_names_both_values_and_the_source_wording() -> None
         f.reason
         == "amount differs: the statement says $25M for 2017; the source says $20M (2000万ドル)"
     )
+
+
+def test_each_amount_goes_with_its_own_date_in_both_languages() -> None:
+    assert one("Musk gave $20M in 2016 and $15M in 2017.").verdict.value == C
+    assert (
+        one("マスク氏の寄付額は、2016年が2,000万ドル、2017年が1,500万ドルだった。").verdict.value
+        == C
+    )
+    assert one("マスク氏は2016年に1500万ドル、2017年に2000万ドルを寄付した。").verdict.value == S
+
+
+def test_an_opposite_word_contradicts_a_sibling_claim() -> None:
+    f = one("マスク氏はルーク・ノセック氏と組んだディープマインドの買収入札に成功した。")
+    assert f.verdict.value == C and "失敗" in (f.reason or "")

@@ -79,7 +79,8 @@ EN: list[Pair] = [
     (('increas', 'intensif', 'ramp', 'step up', 'stepped up', 'mounting', 'escalat', 'heighten', 'more pressure', 'strengthen'),
      ('decreas', 'eased', 'easing', 'ease ', 'reduc', 'relax', 'lower', 'cut back', 'lessen', 'de-escalat', 'calm', 'soften')),
     (('passion', 'enthusias', 'committed to', 'devoted', 'dedicated'),
-     ('lost interest', 'indifferent', 'apathetic', 'disillusion', 'gave up on', 'uninterested')),
+     ('lost interest', 'lost his interest', 'lost enthusiasm', 'lost his enthusiasm', 'indifferent',
+      'apathetic', 'disillusion', 'gave up on', 'uninterested', 'no longer passionate')),
     (('best', 'top players', "world's best", 'champion', 'strongest', 'elite'),
      ('beginner', 'novice', 'amateur', 'weakest', 'worst', 'average players', 'casual')),
     (('childhood', 'as a child', 'young age', 'since he was a boy', 'as a kid'),
@@ -227,6 +228,7 @@ JA: list[Pair] = [
     (('現実的', '深い', '本物', '本気', '本心'), ('表面的', '見せかけ', '口実', '偽り', 'うわべ')),
     (('ヒーロー', '英雄', '師', 'メンター'), ('悪役', '悪者', '敵', '裏切り者')),
     (('遮断', '断ち', '締め出'), ('広げ', '拡大', '開放', '拡充')),
+    (('準備', '計画を進め', '前進', '進めて'), ('取りやめ', '取り止め', '見送', '白紙', '撤回')),
 ]
 
 # What kind of company something is: each group excludes the others.

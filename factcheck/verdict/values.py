@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.dates import DateValue
@@ -32,11 +33,24 @@ def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
     return "match" if any(x.agrees(y) for x in a for y in b) else "mismatch"
 
 
-def _date_of(q: Quantity, found: tuple[DateValue, ...]) -> DateValue | None:
-    """The date an amount belongs to: the nearest one in the statement ("$15M in 2016")."""
+_JOINS = re.compile(r"\b(?:and|but|while|whereas)\b|[とや]")
+
+
+def _date_of(q: Quantity, found: tuple[DateValue, ...], text: str = "") -> DateValue | None:
+    """The date an amount belongs to: the nearest one in the statement, preferring one in
+    the same clause ("$15M in 2016", "2016年が1500万ドル、2017年が2000万ドル")."""
     if not found:
         return None
-    return min(found, key=lambda d: min(abs(d.start - q.end), abs(q.start - d.start)))
+
+    def gap(d: DateValue) -> int:
+        end = d.start + len(d.text)
+        a, b = (end, q.start) if end <= q.start else (q.end, d.start)
+        between = text[a:b]
+        penalty = 1000 if any(ch in between for ch in "、,;。") else 0
+        penalty += 500 if _JOINS.search(between) else 0  # "$15M in 2016 and $20M in 2017"
+        return max(0, b - a) + penalty
+
+    return min(found, key=gap)
 
 
 def money(f: Features, ev: Evidence) -> Outcome:
@@ -45,7 +59,7 @@ def money(f: Features, ev: Evidence) -> Outcome:
         return Outcome(unmatched=_keys("money", f.money))
 
     def in_context(q: Quantity) -> bool:
-        when = _date_of(q, f.dates)
+        when = _date_of(q, f.dates, f.text)
         return (when is None and not ev.dates) or bool(
             when and any(when.agrees(e) for e in ev.dates)
         )
@@ -55,14 +69,14 @@ def money(f: Features, ev: Evidence) -> Outcome:
     matched = [
         q for q in f.money
         if any(q.overlaps(c) for c in ev.money)
-        and (in_context(q) or (q.exact and _date_of(q, f.dates) is None))
+        and (in_context(q) or (q.exact and _date_of(q, f.dates, f.text) is None))
     ]  # fmt: skip
     comparable = []
     for q in f.money:
         if q in matched:
             continue
         if in_context(q) and not any(q.overlaps(c) for c in ev.money):
-            comparable.append((q, _date_of(q, f.dates)))
+            comparable.append((q, _date_of(q, f.dates, f.text)))
     unmatched = [q for q in f.money if q not in matched]
     if comparable and not (matched and len(ev.money) == 1):
         said, when = comparable[0]
