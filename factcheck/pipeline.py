@@ -42,8 +42,10 @@ def index_for(record: Record) -> Index:
     return _INDEXES[key]
 
 
+_POLAR = re.compile(r"^(?:negation|meaning differs)")
 _EN_CLAUSE = re.compile(
     r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
+    r"|,\s+(?=(?:which|who|a claim|a charge|an accusation|a move|a decision|a step|making|leaving)\b)"
     r"|\s+(?:when|while|whereas|although|though|because)\s+"
     r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
     r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
@@ -79,7 +81,11 @@ def judge_statement(index: Index, text: str) -> Judgement:
         return whole
     judged = [judge(index, index.features(p)) for p in parts]
     contra = [j for j in judged if j.verdict is Verdict.CONTRADICTED]
-    if whole.verdict is Verdict.CONTRADICTED:
+    if whole.verdict is Verdict.CONTRADICTED and not (
+        _POLAR.match(whole.reason or "") and all(j.verdict is Verdict.SUPPORTED for j in judged)
+    ):
+        # (a negation or opposite read over the whole, while each part is supported on its
+        # own, belongs to a part where it agrees: "…, a claim OpenAI strongly rejects")
         return whole
     if contra:
         return max(contra, key=lambda j: j.score)
