@@ -205,7 +205,8 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         )
     )  # fmt: skip
     kinds = {matcher.kind.get(m.entity) for m in extra if matcher.kind.get(m.entity) != "role"}
-    if len(kinds) > 1:
+    titles = {m.entity for m in extra if m.entity in EXCLUSIVE_ROLES}
+    if len(kinds) > 1 or (kinds and titles):
         return unmatched  # new names of several kinds: another matter, not a swapped name
     for m in extra:
         kind = matcher.kind.get(m.entity)
