@@ -119,12 +119,6 @@ EN: list[Pair] = [
      ('brilliant', 'genius', 'smart', 'wise')),
     (('calmly', 'politely', 'stayed'),
      ('angrily', 'stormed out', 'in a rage', 'furious')),
-    (('only company', 'only one', 'sole', 'the only'),
-     ('one of many', 'one of several', 'among many', 'many companies')),
-    (('accelerat', 'speed up', 'sped up', 'hasten', 'fuel'),
-     ('slow', 'decelerat', 'delay', 'put the brakes')),
-    (('became ceo', 'took over', 'continued to lead', 'led openai', 'stayed'),
-     ('left openai', 'departed', 'quit openai', 'resigned')),
 ]
 
 JA: list[Pair] = [

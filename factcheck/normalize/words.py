@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from factcheck.normalize.dates import MONTHS
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -99,7 +101,6 @@ STOPWORDS = frozenset(
         "would",
         "should",
         "will",
-        "may",
         "might",
         "must",
         "shall",
@@ -168,30 +169,7 @@ HEDGES = frozenset(
 # Months and days are dates, compared as such; "less" and "fewer" qualify amounts.
 CALENDAR = frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
         "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "monday",
         "tuesday",
         "wednesday",
@@ -206,7 +184,7 @@ CALENDAR = frozenset(
         "mn",
         "fewer",
     ]
-)
+) | frozenset(MONTHS)
 STOPWORDS = STOPWORDS | HEDGES | CALENDAR
 
 # Words that say the same thing in this domain, mapped to one canonical stem.

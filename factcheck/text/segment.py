@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.model import Span, Statement
+from factcheck.normalize.dates import MONTHS
 
 ABBREVIATIONS = frozenset(
     [
@@ -29,18 +30,6 @@ ABBREVIATIONS = frozenset(
         "etc",
         "e.g",
         "i.e",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "fig",
         "approx",
         "est",
@@ -50,7 +39,7 @@ ABBREVIATIONS = frozenset(
         "a.m",
         "p.m",
     ]
-)
+) | frozenset(m for m in MONTHS if len(m) <= 4)  # "Feb.", "Sept."
 _JA_END = "。！？!?"
 _CLOSERS = "」』”’\"')）]】"
 _OPEN_TO_CLOSE = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
