@@ -149,13 +149,16 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         close = c.score >= best.score - CLOSE and not b_out.agreed
         if o.value_conflict and (o.conflict_keys & pending or close) and c.coverage >= MIN_COVERAGE:
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
-        pending -= o.agreed
+        if not o.vague:  # an amount inside "tens of millions" confirms nothing
+            pending -= o.agreed
     # an exact amount confirms the statement from any candidate; other values and names
     # only from a claim that covers what the statement says
     for _, o in others:
-        b_out = replace(
-            b_out, unmatched=b_out.unmatched - {k for k in o.agreed if k.startswith("money:")}
-        )
+        if not o.vague:
+            confirmed = {k for k in o.agreed if k.startswith("money:")}
+            b_out = replace(b_out, unmatched=b_out.unmatched - confirmed)
+    if pending & b_out.soft_keys and b_out.soft_reason and best.coverage >= MIN_COVERAGE:
+        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.soft_reason, considered)
     # an opposite word the best claim does not speak to may contradict a sibling claim from
     # the same account ("the bid succeeded" against "the bid failed")
     for c, o in others:

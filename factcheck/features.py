@@ -47,6 +47,22 @@ def _blank_mentions(text: str, mentions: tuple[Mention, ...]) -> str:
 _JA_CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")
 
 
+def _blank_values(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...]) -> str:
+    """The text with its names and values (amounts, counts, dates) blanked out."""
+    chars = list(text)
+    spans = [(m.start, m.end) for m in mentions]
+    spans += [(v.start, v.start + len(v.text)) for v in values]  # type: ignore[attr-defined]
+    for a, b in spans:
+        for i in range(a, min(b, len(chars))):
+            chars[i] = " "
+    for m in mentions:  # honorifics go with the name
+        j = m.end
+        while j < len(chars) and text[j] in "氏さん社":
+            chars[j] = " "
+            j += 1
+    return "".join(chars)
+
+
 def _gist(blanked: str, japanese: bool) -> frozenset[str]:
     """The words that carry what is said about the names: no numbers (values are compared as
     such), and in Japanese only kanji and katakana pairs."""
@@ -74,7 +90,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         japanese=japanese,
         tokens=frozenset(ja_tokens(norm) if japanese else en_tokens(norm)),
         content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
-        gist=_gist(blanked, japanese),
+        gist=_gist(_blank_values(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
         mentions=mentions,
         entities=frozenset(m.entity for m in mentions),
         money=tuple(money),

@@ -280,9 +280,11 @@ def extract_money(text: str) -> list[Quantity]:
 
 
 def extract_percents(text: str) -> list[Quantity]:
-    out = []
+    out: list[Quantity] = []
     for rx in (_EN_PERCENT, _JA_PERCENT):
         for m in rx.finditer(text):
+            if any(q.start <= m.start() < q.end for q in out):
+                continue  # "50%" read by both patterns
             v = float(m.group("num").replace(",", ""))
             out.append(Quantity("percent", v, v, m.group(0), m.start(), m.end(), "%"))
     return out

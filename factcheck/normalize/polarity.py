@@ -120,7 +120,7 @@ def implicit_negation(text: str, japanese: bool) -> bool:
 def _en_hits(text: str) -> dict[tuple[int, int], str]:
     """(pair, side) -> the first phrase of that side found in an English text."""
     low = text.lower()
-    hits: dict[tuple[int, int], str] = {}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
     n = len(low)
     for i in range(n):
         if not low[i].isalnum() or (i and low[i - 1].isalnum()):
@@ -128,8 +128,14 @@ def _en_hits(text: str) -> dict[tuple[int, int], str]:
         for phrase, whole, pair, side in _EN_TABLE.get(low[i : i + 3], ()):
             end = i + len(phrase)
             if low.startswith(phrase, i) and not (whole and end < n and low[end].isalnum()):
-                hits.setdefault((pair, side), text[i:end])
-    return hits
+                spans.setdefault((pair, side), (i, end))
+    # a phrase inside the other side's longer phrase is part of it: "lost his enthusiasm"
+    # is not "enthusiasm"
+    for (pair, side), (a, b) in list(spans.items()):
+        other = spans.get((pair, 1 - side))
+        if other and other[0] <= a and b <= other[1] and (other[1] - other[0]) > (b - a):
+            del spans[(pair, side)]
+    return {key: text[a:b] for key, (a, b) in spans.items()}
 
 
 @lru_cache(maxsize=8192)

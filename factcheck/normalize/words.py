@@ -266,6 +266,8 @@ def stem(word: str) -> str:
                          ("ly", ""), ("es", ""), ("s", ""), ("e", "")):  # fmt: skip
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: len(w) - len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(w) > 4 and w[-1] == w[-2] and w[-1] in "bdglmnprt":
+                w = w[:-1]  # "totalled" -> "total", "stopped" -> "stop", "planned" -> "plan"
             break
     return w
 

@@ -45,6 +45,10 @@ class Outcome:
     value_conflict: bool = False
     conflict_keys: frozenset[str] = frozenset()
     vague: bool = False  # the amounts agreed only with a range ("tens of millions")
+    # an undated amount against the claim's one dated amount: a conflict unless another
+    # claim confirms the amount ("$100M" against the $1B of an email dated by its blog post)
+    soft_reason: str | None = None
+    soft_keys: frozenset[str] = frozenset()
 
 
 def evidence_of_claim(p: Profile) -> Evidence:

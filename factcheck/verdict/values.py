@@ -80,20 +80,28 @@ def money(f: Features, ev: Evidence) -> Outcome:
     unmatched = [q for q in f.money if q not in matched]
     if comparable and not (matched and len(ev.money) == 1):
         said, when = comparable[0]
-        years = f" for {when.iso()}" if when else ""
-        src = " or ".join(_fmt_money(c, False) for c in ev.money)
-        raw = next((c.text for c in ev.money if c.text and not c.text.isdigit()), "")
-        src_note = f" ({raw})" if raw else ""
         return Outcome(
             "amount",
-            f"amount differs: the statement says {_fmt_money(said, False)}{years}; "
-            f"the source says {src}{src_note}",
+            _differs(said, when, ev),
             _keys("money", matched),
             value_conflict=True,
             conflict_keys=_keys("money", [q for q, _ in comparable]),
         )
     vague = bool(matched) and not any(c.exact and q.overlaps(c) for q in matched for c in ev.money)
-    return Outcome(agreed=_keys("money", matched), unmatched=_keys("money", unmatched), vague=vague)
+    soft = [q for q in unmatched if not f.dates and len(ev.money) == 1 and ev.money[0].exact]
+    return Outcome(
+        agreed=_keys("money", matched), unmatched=_keys("money", unmatched), vague=vague,
+        soft_reason=_differs(soft[0], None, ev) if soft else None, soft_keys=_keys("money", soft),
+    )  # fmt: skip
+
+
+def _differs(said: Quantity, when: DateValue | None, ev: Evidence) -> str:
+    years = f" for {when.iso()}" if when else ""
+    src = " or ".join(_fmt_money(c, False) for c in ev.money)
+    raw = next((c.text for c in ev.money if c.text and not c.text.isdigit()), "")
+    src_note = f" ({raw})" if raw else ""
+    return (f"amount differs: the statement says {_fmt_money(said, False)}{years}; "
+            f"the source says {src}{src_note}")  # fmt: skip
 
 
 def _confirms(source: DateValue, said: DateValue) -> bool:
