@@ -11,6 +11,7 @@ from factcheck.match import Candidate, Index, PassageProfile, candidates, closes
 from factcheck.model import Citation, Verdict
 from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
 from factcheck.verdict.names import EXCLUSIVE_ROLES
+from factcheck.verdict.values import value_keys
 
 # Thresholds on the 0-100 topic score and the 0-1 coverage (ARCHITECTURE.md, step 7).
 NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
@@ -190,8 +191,7 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
     """A name swapped for another contradicts only where the rest matches: the claim covers
     what the statement says and every value the statement gives agrees ("Reid Hoffman
     donated $10M" is another fact, not Musk's $15M with a name changed)."""
-    values = {f"money:{q.start}" for q in f.money} | {f"date:{d.start}" for d in f.dates}
-    values |= {f"count:{q.start}" for q in f.counts if not (q.unit == "people" and q.hi <= 2)}
+    values = value_keys(f)
     newcomers = [m for m in f.mentions if m.entity not in c.profile.entities]
     roles = {
         r.entity for r in f.mentions
@@ -214,26 +214,24 @@ def _says_something(f: Features) -> bool:
     return bool(f.content) or bool(values) or len({m.entity for m in f.mentions}) >= 2
 
 
+def _named(index: Index, f: Features) -> list[str]:
+    """The people, organisations and products the statement names, in order."""
+    kinds = ("person", "org", "product")
+    return [m.entity for m in f.mentions if index.matcher.kind.get(m.entity) in kinds]
+
+
 def _foreign_names(index: Index, f: Features, cands: list[Candidate]) -> bool:
     """Does the statement name a person, organisation or product no candidate involves?"""
-    kinds = ("person", "org", "product")
-    return any(
-        index.matcher.kind.get(m.entity) in kinds
-        and all(m.entity not in c.profile.entities for c in cands)
-        for m in f.mentions
-    )
+    return any(all(e not in c.profile.entities for c in cands) for e in _named(index, f))
 
 
 def _elsewhere(index: Index, f: Features, best: Candidate, cands: list[Candidate]) -> bool:
     """Is the statement about a person, organisation or product the claim does not involve:
     its first-named one, or one no candidate claim involves at all?"""
-    kinds = ("person", "org", "product")
-    named = [m.entity for m in f.mentions if index.matcher.kind.get(m.entity) in kinds]
-    if not named:
-        return False
-    if named[0] not in best.profile.entities:
-        return True
-    return any(all(e not in c.profile.entities for c in cands) for e in named)
+    named = _named(index, f)
+    return bool(named) and (
+        named[0] not in best.profile.entities or _foreign_names(index, f, cands)
+    )
 
 
 def _value_fit(out: Outcome) -> int:

@@ -30,25 +30,12 @@ class Features:
     negations: int
 
 
-def _blank_mentions(text: str, mentions: tuple[Mention, ...]) -> str:
-    if not mentions:
-        return text
-    out, last = [], 0
-    for m in mentions:
-        out.append(text[last : m.start])
-        out.append(" | ")
-        last = m.end
-        while last < len(text) and text[last] in "氏さん社":  # honorifics go with the name
-            last += 1
-    out.append(text[last:])
-    return "".join(out)
-
-
 _JA_CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")
 
 
-def _blank_values(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...]) -> str:
-    """The text with its names and values (amounts, counts, dates) blanked out."""
+def _blank(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...] = ()) -> str:
+    """The text with its names (and their honorifics, 氏 さん 社) and the given values
+    (amounts, counts, dates) replaced by spaces: same length, nothing left to read there."""
     chars = list(text)
     spans = [(m.start, m.end) for m in mentions]
     spans += [(v.start, v.start + len(v.text)) for v in values]  # type: ignore[attr-defined]
@@ -56,10 +43,10 @@ def _blank_values(text: str, mentions: tuple[Mention, ...], values: tuple[object
         for i in range(a, min(b, len(chars))):
             chars[i] = " "
     for m in mentions:  # honorifics go with the name
-        j = m.end
-        while j < len(chars) and text[j] in "氏さん社":
-            chars[j] = " "
-            j += 1
+        k = m.end
+        while k < len(chars) and text[k] in "氏さん社":
+            chars[k] = " "
+            k += 1
     return "".join(chars)
 
 
@@ -77,7 +64,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
     norm = unicodedata.normalize("NFKC", text)
     japanese = is_japanese(norm)
     mentions = tuple(matcher.find(norm))
-    blanked = _blank_mentions(norm, mentions)
+    blanked = _blank(norm, mentions)
     money = extract_money(norm)
     percents = extract_percents(norm)
     counts = [c for c in extract_counts(norm) if not any(m.start <= c.start < m.end for m in money)]
@@ -90,7 +77,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         japanese=japanese,
         tokens=frozenset(ja_tokens(norm) if japanese else en_tokens(norm)),
         content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
-        gist=_gist(_blank_values(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
+        gist=_gist(_blank(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
         mentions=mentions,
         entities=frozenset(m.entity for m in mentions),
         money=tuple(money),

@@ -17,6 +17,20 @@ def _keys(kind: str, items: object) -> frozenset[str]:
     return frozenset(f"{kind}:{x.start}" for x in items)  # type: ignore[attr-defined]
 
 
+def countable(q: Quantity) -> bool:
+    """A count the record could confirm: not "the two men" or "both of them"."""
+    return not (q.unit == "people" and q.hi <= 2)
+
+
+def value_keys(f: Features) -> frozenset[str]:
+    """The keys of every amount, date and count a statement gives (as outcomes name them)."""
+    return (
+        _keys("money", f.money)
+        | _keys("date", f.dates)
+        | _keys("count", [q for q in f.counts if countable(q)])
+    )
+
+
 def _fmt_money(q: Quantity, lang: bool) -> str:
     return format_usd(q)
 
@@ -139,7 +153,7 @@ def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) 
     for q in f_q:
         same_unit = [c for c in e_q if c.unit == q.unit]
         if not same_unit:
-            if not (q.unit == "people" and q.hi <= 2):  # "the two men", "both of them"
+            if countable(q):
                 unmatched.append(q)
             continue
         if any(q.overlaps(c) for c in same_unit):
