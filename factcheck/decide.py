@@ -4,6 +4,7 @@ decide supported, contradicted or unknown, with the reason and the citation."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from factcheck.features import Features
@@ -60,11 +61,10 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 def _numbers_differ(statement: str, passage: str) -> str | None:
     """In a near copy of a passage every number must be the same, whatever it counts."""
-    said, source = _DIGITS.findall(statement), _DIGITS.findall(passage)
-    if sorted(said) == sorted(source):
+    said, source = Counter(_DIGITS.findall(statement)), Counter(_DIGITS.findall(passage))
+    extra, missing = list((said - source).elements()), list((source - said).elements())
+    if not extra and not missing:
         return None
-    extra = [n for n in said if n not in source]
-    missing = [n for n in source if n not in said]
     if extra and missing:
         return f"number differs: the statement says {extra[0]}; the source says {missing[0]}"
     if extra:

@@ -104,3 +104,17 @@ def test_each_amount_goes_with_its_own_date_in_both_languages() -> None:
 def test_an_opposite_word_contradicts_a_sibling_claim() -> None:
     f = one("マスク氏はルーク・ノセック氏と組んだディープマインドの買収入札に成功した。")
     assert f.verdict.value == C and "失敗" in (f.reason or "")
+
+
+def test_a_number_repeated_in_a_near_copy_is_a_difference() -> None:
+    # the source gives "2" and "5" once each; a copy that turns the "2" into a second "5"
+    # differs only in how often 5 appears, and must say so rather than fail
+    from factcheck.decide import _numbers_differ
+
+    assert _numbers_differ("5 then 5 and 2015", "2 then 5 and 2015") == (
+        "number differs: the statement says 5; the source says 2"
+    )
+    assert _numbers_differ("5 then 5", "5") == (
+        "number differs: the statement adds 5, which the source does not give"
+    )
+    assert _numbers_differ("2015 and 5", "5 and 2015") is None
