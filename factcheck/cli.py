@@ -1,26 +1,15 @@
-"""The command line: parse options, call the checker, render, exit. Wiring only."""
+"""The full command line (typer): every option, --help, completion, usage errors. Wiring
+only: the check itself is factcheck.run; the entry point is factcheck.entry."""
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from factcheck.errors import FactcheckError
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
-    from pathlib import Path
-
-    from factcheck.config import Settings
-    from factcheck.inputs import Document
-    from factcheck.model import Finding
-    from factcheck.progress import Tracker
-    from factcheck.record import Record
-    from factcheck.report import Context
 
 HELP = """Check English or Japanese text against the bundled record of sourced claims.
 
@@ -89,100 +78,6 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _use_color(no_color: bool) -> bool:
-    """--no-color, NO_COLOR, FORCE_COLOR, TERM=dumb, then whether stdout is a terminal."""
-    from factcheck.report.terminal import use_color
-
-    return use_color(no_color, sys.stdout)
-
-
-def exit_status(counts: dict[str, int], fail_on: str) -> int:
-    """The one place that decides the exit status: 1 when a statement reached the failing
-    verdict (``counts`` per verdict, as in the JSON summary)."""
-    failing = {"contradicted": ("contradicted",), "unknown": ("contradicted", "unknown"),
-               "never": ()}[fail_on]  # fmt: skip
-    return 1 if any(counts.get(v, 0) for v in failing) else 0
-
-
-def _expand(paths: list[str], settings: Settings) -> list[str]:
-    """Files as given; folders become their documents, filtered by include and exclude."""
-    from pathlib import Path
-
-    from factcheck.errors import InputError
-    from factcheck.inputs import expand_paths
-
-    out: list[str] = []
-    for p in paths:
-        if not Path(p).is_dir():
-            out.append(p)
-            continue
-        found = [f for f in expand_paths([p]) if settings.selects(os.path.relpath(f, p))]
-        if not found:
-            raise InputError(f"{p}: no files left after the config's include and exclude")
-        out.extend(found)
-    return out
-
-
-def _documents(args: list[str], files: list[str], args_are_files: bool, settings: Settings) -> list[Document]:  # fmt: skip
-    from factcheck.inputs import read_file, read_stdin, text_document
-
-    docs: list[Document] = []
-    paths = [*files, *(a for a in args if a != "-")] if args_are_files else files
-    words = [] if args_are_files else [a for a in args if a != "-"]
-    if words:
-        docs.append(text_document(words))  # refuses bytes that are not UTF-8
-    docs.extend(read_file(path) for path in _expand(paths, settings))
-    if (not words and not paths) or "-" in args:
-        if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
-            _fail("nothing to check: give text, --file PATH, or pipe text on standard input")
-        docs.append(read_stdin(sys.stdin))
-    return docs
-
-
-def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
-    """Drop findings citing a claim that an ignore comment names on one of their lines."""
-    from factcheck.report.positions import locate
-
-    for f in findings:
-        if ignored and f.claim_id:
-            line, _, end_line, _ = locate(text, f.span)
-            if any(f.claim_id in ignored.get(n, ()) for n in range(line - 1, end_line)):
-                continue
-        yield f
-
-
-def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
-    """The findings of every document, one at a time, as they are judged."""
-    from factcheck.pipeline import iter_findings
-
-    for doc in docs:
-        step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
-        if not doc.markdown:
-            yield from iter_findings(doc.text, record, doc.name, progress=step)
-            continue
-        from factcheck.text.markdown import ignored_claims, prose_mask
-
-        found = iter_findings(doc.text, record, doc.name, analysis_text=prose_mask(doc.text),
-                              progress=step)  # fmt: skip
-        yield from _drop_ignored(found, doc.text, ignored_claims(doc.text))
-
-
-def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
-    """Append the Markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions), when set."""
-    path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not path:
-        return
-    from factcheck.report.github import step_summary
-
-    try:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(step_summary(findings, ctx))
-    except OSError as exc:
-        sys.stderr.write(
-            f"factcheck: cannot write the step summary {path}: {exc.strerror or exc}\n"
-        )
-
-
 @app.command(help=HELP)
 def check(
     text: Annotated[list[str] | None, typer.Argument(help="Text to check (file paths with --files); '-' or nothing reads standard input.", show_default=False)] = None,
@@ -198,80 +93,13 @@ def check(
     scores: Annotated[bool, typer.Option("--scores", help="Show match scores.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
 ) -> None:  # fmt: skip
-    from factcheck.config import describe, resolve
-    from factcheck.model import Verdict
-    from factcheck.pipeline import open_record
-    from factcheck.progress import progress_for
-    from factcheck.report import Context, renderer, streamer, summary
-    from factcheck.report.terminal import terminal_width
+    from factcheck.run import Options, run_check
 
+    opts = Options(list(text or []), list(file or []), args_are_files,
+                   fmt.value if fmt else None, claims, fail_on.value if fail_on else None,
+                   config, show_config, explain, only_problems, scores, no_color)  # fmt: skip
     try:
-        settings = resolve({"claims": claims, "fail_on": fail_on.value if fail_on else None,
-                            "format": fmt.value if fmt else None}, config)  # fmt: skip
-        if show_config:
-            sys.stdout.write(describe(settings))
-            raise typer.Exit(0)
-        if args_are_files and not text and not file:
-            sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
-            raise typer.Exit(0)
-        docs = _documents(list(text or []), list(file or []), args_are_files, settings)
-        extra: list[str | Path] = list(settings.extra_claims)
-        record = open_record(settings.claims, extra=extra)
-        ctx = Context(
-            texts={d.name: d.text for d in docs}, color=_use_color(no_color),
-            width=terminal_width(sys.stdout),  # COLUMNS, else the terminal's, else 100
-            explain=explain, only_problems=only_problems, show_scores=scores,
-            fail_on=settings.fail_on,
-        )  # fmt: skip
-        stream = streamer(settings.format)
-        with progress_for(docs, no_color) as tracker:  # only when stderr is a terminal
-            if stream is not None:  # written as judged: memory stays bounded
-                counts = stream(
-                    _check_documents(docs, record, tracker), ctx, sys.stdout.write
-                ).total
-            else:
-                findings = list(_check_documents(docs, record, tracker))
-                counts = summary(findings)
-                sys.stdout.write(renderer(settings.format)(findings, ctx))
-                if settings.format == "github":
-                    _write_step_summary(findings, ctx)
+        code = run_check(opts)
     except FactcheckError as exc:  # also when the app is run without main(), as in tests
         _fail(str(exc))
-    sys.stdout.flush()
-    if not any(counts.get(v.value, 0) for v in Verdict):
-        sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
-    raise typer.Exit(exit_status(counts, settings.fail_on))
-
-
-def main() -> None:
-    """Entry point of the ``factcheck`` command."""
-    import io
-
-    for stream in (sys.stdout, sys.stderr):  # an unencodable character (PYTHONIOENCODING=ascii,
-        if isinstance(stream, io.TextIOWrapper):  # an undecodable file name) is escaped, not
-            stream.reconfigure(errors="backslashreplace")  # a traceback
-    try:
-        if len(sys.argv) > 1 and sys.argv[1] in ("claims", "sources", "validate"):
-            from factcheck.commands import app as commands
-
-            code = commands(args=sys.argv[1:], prog_name="factcheck", standalone_mode=False)
-        else:
-            code = app(prog_name="factcheck", standalone_mode=False)
-        sys.exit(code if isinstance(code, int) else 0)
-    except FactcheckError as exc:
-        sys.stderr.write(f"factcheck: {exc}\n")
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.stderr.write("factcheck: interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except Exception as exc:  # bad usage from the option parser: one line, exit 2
-        if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
-            sys.exit(130)
-        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
-            raise
-        sys.stderr.write(f"factcheck: {exc.format_message()} (see factcheck --help)\n")
-        sys.exit(2)
+    raise typer.Exit(code)

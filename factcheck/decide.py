@@ -45,17 +45,6 @@ def _citation(index: Index, passage_source: str, line: int, text: str) -> Citati
     return Citation(src.id, src.path, line, text)
 
 
-def _claim_for_passage(index: Index, pp: PassageProfile) -> tuple[str | None, str | None]:
-    p = pp.passage
-    for prof in index.profiles:
-        q = prof.claim.passage
-        if q and q.source == p.source and q.start <= p.start < q.start + len(q.text) + 1:
-            return prof.claim.id, prof.claim.text_en
-        if q and q.source == p.source and p.start <= q.start < p.start + len(p.text):
-            return prof.claim.id, prof.claim.text_en
-    return None, None
-
-
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -78,7 +67,7 @@ def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) 
         differ = _numbers_differ(f.text, pp.norm)
         if differ:
             out = Outcome("number", differ)
-    claim_id, claim_text = _claim_for_passage(index, pp)
+    claim_id, claim_text = pp.about or (None, None)
     cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
     if out.conflict:
         return Judgement(Verdict.CONTRADICTED, ratio, claim_id, claim_text, out.reason, cite)

@@ -7,11 +7,16 @@ by IDF-weighted word coverage, name overlap and rapidfuzz similarity.
 
 from __future__ import annotations
 
+import heapq
 import math
 import unicodedata
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import overload
 
 from rapidfuzz import fuzz
 
@@ -52,6 +57,7 @@ class PassageProfile:
     passage: Passage
     features: Features
     norm: str
+    about: tuple[str, str] | None = None  # the claim (id, English text) it is the passage of
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +72,46 @@ class Index:
     record: Record
     matcher: EntityMatcher
     reference: date | None
-    profiles: list[Profile] = field(default_factory=list)
+    profiles: Sequence[Profile] = field(default_factory=list)
     passages: list[PassageProfile] = field(default_factory=list)
     idf_en: dict[str, float] = field(default_factory=dict)
     idf_ja: dict[str, float] = field(default_factory=dict)
-    postings: dict[str, list[int]] = field(default_factory=dict)
+    postings: dict[str, array[int]] = field(default_factory=dict)
 
     def features(self, text: str) -> Features:
         return extract(text, self.matcher, self.reference)
+
+    def split(self) -> tuple[Index, list[Profile]]:
+        """The index without its claims (the head, read at once from the cache) and the
+        claims' profiles (read one by one, when a statement needs them)."""
+        profiles = list(self.profiles)
+        head = replace(self, profiles=[], record=replace(self.record, claims=[]))
+        return head, profiles
+
+    def join(self, profiles: Sequence[Profile]) -> Index:
+        """The head given back its profiles; the record's claims are read through them."""
+        self.profiles = profiles
+        self.record.claims = _Claims(profiles)
+        return self
+
+
+class _Claims(Sequence[Claim]):
+    """The record's claims, read through the (lazily loaded) profiles."""
+
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self._profiles = profiles
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    @overload
+    def __getitem__(self, i: int) -> Claim: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Claim]: ...
+    def __getitem__(self, i: int | slice) -> Claim | Sequence[Claim]:
+        if isinstance(i, slice):
+            return [p.claim for p in self._profiles[i]]
+        return self._profiles[i].claim
 
 
 def _structured_values(
@@ -190,23 +228,53 @@ def build_index(record: Record) -> Index:
     index = Index(record, matcher, ref)
     df_en: dict[str, int] = defaultdict(int)
     df_ja: dict[str, int] = defaultdict(int)
+    postings: dict[str, list[int]] = {}
+    profiles: list[Profile] = []
     for i, c in enumerate(record.claims):
         prof = profile(c, matcher, ref)
-        index.profiles.append(prof)
+        profiles.append(prof)
         for t in prof.en_vocab:
             df_en[t] += 1
         for t in prof.ja_vocab:
             df_ja[t] += 1
         for key in {*("en:" + t for t in prof.en_vocab), *("ja:" + t for t in prof.ja_vocab),
                     *("e:" + e for e in prof.entities)}:  # fmt: skip
-            index.postings.setdefault(key, []).append(i)
+            postings.setdefault(key, []).append(i)
+    index.profiles = profiles
+    index.postings = {k: array("i", v) for k, v in postings.items()}  # compact, quick to read
     n = max(1, len(record.claims))
     index.idf_en = {t: math.log(1 + n / d) for t, d in df_en.items()}
     index.idf_ja = {t: math.log(1 + n / d) for t, d in df_ja.items()}
-    for p in record.passages:
+    for p, about in zip(record.passages, _passage_claims(record), strict=True):
         f = extract(p.text, matcher, ref)
-        index.passages.append(PassageProfile(p, f, f.text))
+        index.passages.append(PassageProfile(p, f, f.text, about))
     return index
+
+
+def _passage_claims(record: Record) -> list[tuple[str, str] | None]:
+    """For each passage, the first claim (in record order) whose quoted passage starts within
+    it or which it starts within: the claim a near copy of that passage is about."""
+    by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)  # (start, passage index)
+    for k, p in enumerate(record.passages):
+        by_source[p.source].append((p.start, k))
+    for rows in by_source.values():
+        rows.sort()  # passages of one source do not overlap
+    found: list[tuple[str, str] | None] = [None] * len(record.passages)
+    for c in record.claims:
+        q = c.passage
+        rows = by_source.get(q.source, []) if q else []
+        if q is None or not rows:
+            continue
+        first = bisect_left(rows, (q.start, -1))
+        hits = [k for start, k in rows[first:] if start < q.start + len(q.text) + 1]
+        if first > 0:  # the passage that begins before the quote may hold its start
+            start, k = rows[first - 1]
+            if q.start < start + len(record.passages[k].text):
+                hits.append(k)
+        for k in hits:
+            if found[k] is None:
+                found[k] = (c.id, c.text_en)
+    return found
 
 
 def _coverage(
@@ -280,7 +348,7 @@ def candidates(
             weight[i] += w
     pool: list[int] = list(weight)
     if shortlist is not None and len(pool) > shortlist:
-        pool = sorted(pool, key=lambda i: -weight[i])[:shortlist]
+        pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
     scored = []
     for i in pool:
         prof = index.profiles[i]

@@ -30,7 +30,8 @@ def open_record(path: str | Path | None = None, extra: list[str | Path] | None =
         return load_record(claims, extra)  # raises the located error
     extras = [Path(p) for p in extra or []]
     key = content_key(record_files(claims, extras))
-    index = cached(key, lambda: build_index(load_record(claims, extra)), Index)
+    head, profiles = cached(key, lambda: build_index(load_record(claims, extra)).split(), Index)
+    index = head.join(profiles)
     _INDEXES[id(index.record)] = index
     return index.record
 

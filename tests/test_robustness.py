@@ -398,7 +398,7 @@ def ten_mistakes(tmp_path: Path) -> Path:
 
 def test_ten_mistakes_give_ten_located_messages_in_one_run(ten_mistakes: Path) -> None:
     validate = subprocess.run(
-        [sys.executable, "-c", "import sys; from factcheck.cli import main; sys.argv[0] = "
+        [sys.executable, "-c", "import sys; from factcheck.entry import main; sys.argv[0] = "
          "'factcheck'; main()", "validate", "--claims", str(ten_mistakes)],
         capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -495,21 +495,30 @@ def test_a_source_file_outside_sources_is_refused(tmp_path: Path) -> None:
         load_record(write_record(tmp_path, "claims: []\n"))
 
 
-def test_a_planted_or_damaged_cache_entry_is_never_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder and signing key of this test's own; the folder."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    return tmp_path / "cache"
+
+
+def test_a_planted_or_damaged_cache_entry_is_never_run(tmp_path: Path, private_cache: Path) -> None:
     """A cache folder someone else can write (a shared CI cache) must not run code."""
     import pickle
 
     from factcheck import cache
 
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
-    built = cache.cached("k1", lambda: {"built": 1}, dict)
-    assert built == {"built": 1}
-    entry = tmp_path / "cache" / "index-k1.pickle"
-    assert cache.cached("k1", lambda: {"built": 2}, dict) == {"built": 1}  # a signed hit
+    def build(n: int):  # type: ignore[no-untyped-def]
+        return lambda: ({"built": n}, [f"item {n}.0", f"item {n}.1"])
+
+    head, items = cache.cached("k1", build(1), dict)
+    assert (head, list(items)) == ({"built": 1}, ["item 1.0", "item 1.1"])
+    entry = private_cache / "index-k1.pickle"
+    head, items = cache.cached("k1", build(2), dict)  # a signed hit: read lazily
+    assert isinstance(items, cache.Items)
+    assert (head, items[1], items[-2], len(items)) == ({"built": 1}, "item 1.1", "item 1.0", 2)
 
     marker = tmp_path / "ran"
 
@@ -517,9 +526,24 @@ def test_a_planted_or_damaged_cache_entry_is_never_run(
         def __reduce__(self) -> tuple[object, tuple[str, str]]:
             return (open, (str(marker), "w"))  # creates the marker if ever unpickled
 
+    good = entry.read_bytes()
     payload = pickle.dumps(Boom())
-    entry.write_bytes(b"\0" * 32 + payload)  # planted: no valid signature
-    assert cache.cached("k1", lambda: {"built": 3}, dict) == {"built": 3}
-    entry.write_bytes(b"garbage")  # damaged
-    assert cache.cached("k1", lambda: {"built": 4}, dict) == {"built": 4}
+    # an item replaced after a genuine head: its own signature fails, the items are rebuilt
+    planted_item = good[: -len(pickle.dumps("item 1.1", protocol=5))] + payload
+    entry.write_bytes(planted_item)
+    head, items = cache.cached("k1", build(3), dict)
+    assert head == {"built": 1} and items[1] == "item 3.1"
+    # a planted head (no valid signature), a damaged file, an empty one: all rebuilt
+    for n, data in enumerate((good[:40] + b"\0" * 32 + payload, b"garbage", b""), start=4):
+        entry.write_bytes(data)
+        assert cache.cached("k1", build(n), dict)[0] == {"built": n}
     assert not marker.exists()
+
+
+def test_the_cache_keeps_only_recent_entries(private_cache: Path) -> None:
+    from factcheck import cache
+
+    for n in range(cache.KEEP + 5):
+        cache.cached(f"k{n}", lambda: ({}, []), dict)
+    kept = sorted(p.name for p in private_cache.iterdir())
+    assert len(kept) == cache.KEEP and "index-k0.pickle" not in kept

@@ -7,6 +7,7 @@ accepted: tags that construct objects are refused and alias expansion is bounded
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ class Record:
     root: Path
     path: Path
     entities: dict[str, Entity]
-    claims: list[Claim]
+    claims: Sequence[Claim]  # a list, or read lazily from the cache (factcheck.match)
     sources: dict[str, Source]
     passages: list[Passage] = field(default_factory=list)
 

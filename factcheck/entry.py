@@ -1,0 +1,107 @@
+"""The ``factcheck`` command's entry point.
+
+The common invocations (text, files, standard input, with the check's plain options) are
+parsed here and run at once; anything else (--help, completion, the subcommands, a bad
+option) goes to the full command line (typer, in factcheck.cli), which also reports usage
+errors. Start-up is what a pre-commit hook pays on every commit: the quick path never
+imports typer, and tests/test_entry.py checks it reads every argument list as typer does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from factcheck.errors import FactcheckError
+from factcheck.run import FAIL_ON, FORMATS, Options
+
+_FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explain": "explain",
+          "--only-problems": "only_problems", "-q": "only_problems", "--scores": "scores",
+          "--no-color": "no_color"}  # fmt: skip
+_VALUED = {"--file": "file", "-f": "file", "--format": "fmt", "--claims": "claims",
+           "--fail-on": "fail_on", "--config": "config"}  # fmt: skip
+_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
+SUBCOMMANDS = ("claims", "sources", "validate")
+
+
+def quick_options(args: list[str]) -> Options | None:
+    """The check's options when ``args`` use only its plain forms; None when the full
+    parser must decide (help, completion, subcommands, unknown or malformed options)."""
+    if args and args[0] in SUBCOMMANDS:
+        return None
+    opts = Options()
+    i, n = 0, len(args)
+    while i < n:
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            opts.text.extend(args[i:])
+            break
+        if arg == "-" or not arg.startswith("-"):
+            opts.text.append(arg)
+            continue
+        name, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name in _FLAGS and not eq:
+            setattr(opts, _FLAGS[name], True)
+            continue
+        if name not in _VALUED:
+            return None  # --help, --install-completion, -qf, a typo: the full parser
+        if not eq:
+            if i >= n or (args[i].startswith("-") and args[i] != "-"):
+                return None  # a missing value: the full parser says so
+            value = args[i]
+            i += 1
+        key = _VALUED[name]
+        if key in _CHOICES and value not in _CHOICES[key]:
+            return None  # the full parser names the choices
+        if key == "file":
+            opts.file.append(value)
+        else:
+            setattr(opts, key, value)
+    return opts
+
+
+def _run(args: list[str]) -> int:
+    opts = quick_options(args)
+    if opts is not None:
+        from factcheck.run import run_check
+
+        return run_check(opts)
+    if args and args[0] in SUBCOMMANDS:
+        from factcheck.commands import app as commands
+
+        code = commands(args=args, prog_name="factcheck", standalone_mode=False)
+    else:
+        from factcheck.cli import app
+
+        code = app(args=args, prog_name="factcheck", standalone_mode=False)
+    return code if isinstance(code, int) else 0
+
+
+def main() -> None:
+    """Entry point of the ``factcheck`` command: exit 0 (nothing contradicted), 1 (a failing
+    verdict), 2 (the check could not run), 130 (interrupted)."""
+    import io
+
+    for stream in (sys.stdout, sys.stderr):  # an unencodable character (PYTHONIOENCODING=ascii,
+        if isinstance(stream, io.TextIOWrapper):  # an undecodable file name) is escaped, not
+            stream.reconfigure(errors="backslashreplace")  # a traceback
+    try:
+        sys.exit(_run(sys.argv[1:]))
+    except FactcheckError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.stderr.write("factcheck: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as exc:  # bad usage from the option parser: one line, exit 2
+        if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
+            sys.exit(130)
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise
+        sys.stderr.write(f"factcheck: {exc.format_message()} (see factcheck --help)\n")
+        sys.exit(2)

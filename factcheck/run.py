@@ -1,0 +1,182 @@
+"""The check command itself, without the option parser: documents in, report out, an exit
+status back. Shared by the full command line (typer, factcheck.cli) and the quick path for
+the common invocations (factcheck.entry), which never imports typer."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+
+    from factcheck.config import Settings
+    from factcheck.inputs import Document
+    from factcheck.model import Finding
+    from factcheck.progress import Tracker
+    from factcheck.record import Record
+    from factcheck.report import Context
+
+FORMATS = ("text", "json", "github", "sarif", "rdjsonl")
+FAIL_ON = ("contradicted", "unknown", "never")
+
+
+@dataclass(slots=True)
+class Options:
+    """The check command's options, as parsed from the command line."""
+
+    text: list[str] = field(default_factory=list)
+    file: list[str] = field(default_factory=list)
+    args_are_files: bool = False
+    fmt: str | None = None
+    claims: str | None = None
+    fail_on: str | None = None
+    config: str | None = None
+    show_config: bool = False
+    explain: bool = False
+    only_problems: bool = False
+    scores: bool = False
+    no_color: bool = False
+
+
+def _use_color(no_color: bool) -> bool:
+    """--no-color, NO_COLOR, FORCE_COLOR, TERM=dumb, then whether stdout is a terminal."""
+    from factcheck.report.terminal import use_color
+
+    return use_color(no_color, sys.stdout)
+
+
+def exit_status(counts: dict[str, int], fail_on: str) -> int:
+    """The one place that decides the exit status: 1 when a statement reached the failing
+    verdict (``counts`` per verdict, as in the JSON summary)."""
+    failing = {"contradicted": ("contradicted",), "unknown": ("contradicted", "unknown"),
+               "never": ()}[fail_on]  # fmt: skip
+    return 1 if any(counts.get(v, 0) for v in failing) else 0
+
+
+def _expand(paths: list[str], settings: Settings) -> list[str]:
+    """Files as given; folders become their documents, filtered by include and exclude."""
+    from pathlib import Path
+
+    from factcheck.errors import InputError
+    from factcheck.inputs import expand_paths
+
+    out: list[str] = []
+    for p in paths:
+        if not Path(p).is_dir():
+            out.append(p)
+            continue
+        found = [f for f in expand_paths([p]) if settings.selects(os.path.relpath(f, p))]
+        if not found:
+            raise InputError(f"{p}: no files left after the config's include and exclude")
+        out.extend(found)
+    return out
+
+
+def _documents(args: list[str], files: list[str], args_are_files: bool, settings: Settings) -> list[Document]:  # fmt: skip
+    from factcheck.errors import InputError
+    from factcheck.inputs import read_file, read_stdin, text_document
+
+    docs: list[Document] = []
+    paths = [*files, *(a for a in args if a != "-")] if args_are_files else files
+    words = [] if args_are_files else [a for a in args if a != "-"]
+    if words:
+        docs.append(text_document(words))  # refuses bytes that are not UTF-8
+    docs.extend(read_file(path) for path in _expand(paths, settings))
+    if (not words and not paths) or "-" in args:
+        if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
+            raise InputError(
+                "nothing to check: give text, --file PATH, or pipe text on standard input"
+            )
+        docs.append(read_stdin(sys.stdin))
+    return docs
+
+
+def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
+    """Drop findings citing a claim that an ignore comment names on one of their lines."""
+    from factcheck.report.positions import locate
+
+    for f in findings:
+        if ignored and f.claim_id:
+            line, _, end_line, _ = locate(text, f.span)
+            if any(f.claim_id in ignored.get(n, ()) for n in range(line - 1, end_line)):
+                continue
+        yield f
+
+
+def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
+    """The findings of every document, one at a time, as they are judged."""
+    from factcheck.pipeline import iter_findings
+
+    for doc in docs:
+        step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
+        if not doc.markdown:
+            yield from iter_findings(doc.text, record, doc.name, progress=step)
+            continue
+        from factcheck.text.markdown import ignored_claims, prose_mask
+
+        found = iter_findings(doc.text, record, doc.name, analysis_text=prose_mask(doc.text),
+                              progress=step)  # fmt: skip
+        yield from _drop_ignored(found, doc.text, ignored_claims(doc.text))
+
+
+def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
+    """Append the Markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions), when set."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from factcheck.report.github import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(step_summary(findings, ctx))
+    except OSError as exc:
+        sys.stderr.write(
+            f"factcheck: cannot write the step summary {path}: {exc.strerror or exc}\n"
+        )
+
+
+def run_check(opts: Options) -> int:
+    """Check what the options name; the report goes to standard output; the exit status back.
+    Problems that stop the check raise FactcheckError (exit status 2)."""
+    from factcheck.config import describe, resolve
+    from factcheck.model import Verdict
+    from factcheck.pipeline import open_record
+    from factcheck.progress import progress_for
+    from factcheck.report import Context, renderer, streamer, summary
+    from factcheck.report.terminal import terminal_width
+
+    settings = resolve({"claims": opts.claims, "fail_on": opts.fail_on, "format": opts.fmt},
+                       opts.config)  # fmt: skip
+    if opts.show_config:
+        sys.stdout.write(describe(settings))
+        return 0
+    if opts.args_are_files and not opts.text and not opts.file:
+        sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
+        return 0
+    docs = _documents(opts.text, opts.file, opts.args_are_files, settings)
+    extra: list[str | Path] = list(settings.extra_claims)
+    record = open_record(settings.claims, extra=extra)
+    ctx = Context(
+        texts={d.name: d.text for d in docs}, color=_use_color(opts.no_color),
+        width=terminal_width(sys.stdout),  # COLUMNS, else the terminal's, else 100
+        explain=opts.explain, only_problems=opts.only_problems, show_scores=opts.scores,
+        fail_on=settings.fail_on,
+    )  # fmt: skip
+    stream = streamer(settings.format)
+    with progress_for(docs, opts.no_color) as tracker:  # only when stderr is a terminal
+        if stream is not None:  # written as judged: memory stays bounded
+            counts = stream(_check_documents(docs, record, tracker), ctx, sys.stdout.write).total
+        else:
+            findings = list(_check_documents(docs, record, tracker))
+            counts = summary(findings)
+            sys.stdout.write(renderer(settings.format)(findings, ctx))
+            if settings.format == "github":
+                _write_step_summary(findings, ctx)
+    sys.stdout.flush()
+    if not any(counts.get(v.value, 0) for v in Verdict):
+        sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
+    return exit_status(counts, settings.fail_on)

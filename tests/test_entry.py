@@ -1,0 +1,103 @@
+"""The quick path of the entry point reads every argument list exactly as the full command
+line (typer) does, or hands it over; and it never imports typer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import asdict
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.main import get_command
+
+from factcheck.cli import app
+from factcheck.entry import quick_options
+from factcheck.run import FAIL_ON, FORMATS, Options
+
+
+def typer_reads(args: list[str]) -> dict[str, Any] | None:
+    """The check's parameters as typer parses ``args``; None for a usage error or --help."""
+    try:
+        ctx = get_command(app).make_context("factcheck", list(args))
+    except Exception:  # usage errors, --help (click's Exit)
+        return None
+    p = ctx.params
+    return {
+        "text": list(p["text"] or []), "file": list(p["file"] or []),
+        "args_are_files": p["args_are_files"],
+        "fmt": p["fmt"].value if p["fmt"] else None, "claims": p["claims"],
+        "fail_on": p["fail_on"].value if p["fail_on"] else None, "config": p["config"],
+        "show_config": p["show_config"], "explain": p["explain"],
+        "only_problems": p["only_problems"], "scores": p["scores"], "no_color": p["no_color"],
+    }  # fmt: skip
+
+
+CASES = [
+    [],
+    ["Musk donated $44M to OpenAI."],
+    ["--format", "json", "one", "two"],
+    ["--format=sarif", "-f", "a.md", "--file", "b.md", "--file=c.md"],
+    ["-", "--fail-on", "unknown", "-q", "--no-color"],
+    ["--files", "a.md", "b.txt", "--claims", "my/claims.yaml", "--config=x.toml"],
+    ["--explain", "--scores", "text", "--", "--format", "-q"],
+    ["--show-config", "--format", "github", "--fail-on=never"],
+    ["-f", "-", "--format", "rdjsonl"],
+    ["text", "--format", "text", "--format", "json"],  # the last one wins
+]
+HANDED_OVER = [
+    ["--help"], ["-h"], ["--install-completion"], ["--format", "xml", "t"], ["--format"],
+    ["-f"], ["--bogus"], ["-qf", "a.md"], ["--explain=yes"], ["claims", "--about", "Musk"],
+    ["sources"], ["validate"], ["-f", "--format", "json"], ["--fail-on", "always"],
+]
+
+
+@pytest.mark.parametrize("args", CASES)
+def test_the_quick_path_reads_arguments_as_typer_does(args: list[str]) -> None:
+    quick = quick_options(args)
+    assert quick is not None
+    assert asdict(quick) == typer_reads(args)
+
+
+@pytest.mark.parametrize("args", HANDED_OVER)
+def test_anything_else_goes_to_the_full_command_line(args: list[str]) -> None:
+    assert quick_options(args) is None
+
+
+TOKENS = st.sampled_from(
+    ["--format", "--format=json", "json", "sarif", "xml", "-f", "--file", "--file=x.md", "a.md",
+     "-", "--", "-q", "--only-problems", "--explain", "--scores", "--no-color", "--files",
+     "--show-config", "--claims", "c.yaml", "--fail-on", "unknown", "never", "--fail-on=x",
+     "--config", "p.toml", "--bogus", "-x", "Musk", "マスク氏", "--help", "claims", "=", "-fq"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKENS, max_size=8))
+def test_any_argument_list_is_read_as_typer_reads_it_or_handed_over(args: list[str]) -> None:
+    quick = quick_options(args)
+    if quick is not None:
+        assert asdict(quick) == typer_reads(args)
+
+
+def test_choices_are_the_full_command_lines() -> None:
+    from factcheck.cli import FailOn, Format
+
+    assert FORMATS == tuple(f.value for f in Format)
+    assert FAIL_ON == tuple(f.value for f in FailOn)
+    assert set(asdict(Options())) == set(typer_reads([]) or {})
+
+
+def test_the_quick_path_does_not_import_typer() -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['factcheck', '--format', 'json', 'Musk donated $44M to OpenAI.']\n"
+        "from factcheck.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n"
+        "    sys.stderr.write(f'exit={e.code} typer={\"typer\" in sys.modules}')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stderr.endswith("exit=0 typer=False"), proc.stderr
+    assert '"verdict": "supported"' in proc.stdout
