@@ -77,6 +77,7 @@ class Index:
     idf_en: dict[str, float] = field(default_factory=dict)
     idf_ja: dict[str, float] = field(default_factory=dict)
     postings: dict[str, array[int]] = field(default_factory=dict)
+    members: dict[str, frozenset[int]] = field(default_factory=dict)  # common words' claims
 
     def features(self, text: str) -> Features:
         return extract(text, self.matcher, self.reference)
@@ -322,6 +323,45 @@ def content_coverage(
 
 
 SHORTLIST = 24  # claims scored in full per statement, out of those sharing a word or name
+COMMON = 1000  # a word or name in more claims than this (and 5% of them) is a common one
+
+
+def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
+    """For every claim sharing a word or a name with the statement, the weight (IDF) of what
+    they share.
+
+    In a large record a common word (in thousands of claims) is not walked claim by claim:
+    it only adds its weight to the claims found through the statement's rarer words and
+    names, unless those are fewer than ``wanted`` (None: walk every word). A record where no
+    word is that common (the bundled one) is always walked in full."""
+    prefix = "ja:" if f.japanese else "en:"
+    idf = index.idf_ja if f.japanese else index.idf_en
+    n = len(index.profiles)
+    terms: list[tuple[str, array[int] | tuple[()], float]] = [
+        (prefix + t, index.postings.get(prefix + t, ()), idf.get(t, 0.0)) for t in f.tokens
+    ]
+    for e in f.entities:
+        hits = index.postings.get("e:" + e, ())
+        terms.append(("e:" + e, hits, math.log(1 + n / max(1, len(hits)))))
+    limit = max(COMMON, n // 20)
+    common = [term for term in terms if len(term[1]) > limit]
+    weight: dict[int, float] = defaultdict(float)
+    for _, hits, w in terms if not common else [t for t in terms if len(t[1]) <= limit]:
+        for i in hits:
+            weight[i] += w
+    if common and (wanted is None or len(weight) < wanted):  # too few through rarer words
+        for _, hits, w in common:
+            for i in hits:
+                weight[i] += w
+    elif common:
+        for key, hits, w in common:
+            members = index.members.get(key)
+            if members is None:
+                members = index.members[key] = frozenset(hits)
+            for i in weight:
+                if i in members:
+                    weight[i] += w
+    return weight
 
 
 def candidates(
@@ -334,18 +374,7 @@ def candidates(
     with rapidfuzz, so the cost per statement does not grow with the size of the record.
     ``shortlist=None`` scores every claim that shares anything (the reference behaviour).
     """
-    prefix = "ja:" if f.japanese else "en:"
-    idf = index.idf_ja if f.japanese else index.idf_en
-    weight: dict[int, float] = defaultdict(float)
-    for t in f.tokens:
-        w = idf.get(t, 0.0)
-        for i in index.postings.get(prefix + t, ()):
-            weight[i] += w
-    for e in f.entities:
-        hits = index.postings.get("e:" + e, ())
-        w = math.log(1 + len(index.profiles) / max(1, len(hits)))
-        for i in hits:
-            weight[i] += w
+    weight = _weights(index, f, shortlist)
     pool: list[int] = list(weight)
     if shortlist is not None and len(pool) > shortlist:
         pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()

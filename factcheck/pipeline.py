@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from factcheck.decide import Judgement, judge
 from factcheck.match import Index, build_index
@@ -97,11 +98,48 @@ def judge_statement(index: Index, text: str) -> Judgement:
     return whole
 
 
+PARALLEL_AFTER = 2_000  # distinct statements judged in this process before sharing the rest
+CHUNK = 256  # statements sent to a worker at a time
+_SHARED: dict[str, Index] = {}  # the index the worker processes inherit (forked, not sent)
+
+
+def _workers() -> int:
+    """Worker processes worth starting: the cores this process may use (at most 8), and
+    none where processes cannot be forked (the index is inherited, never sent)."""
+    import multiprocessing
+    import os
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8) if cores > 1 else 0
+
+
+def _judge_all(texts: list[str]) -> list[Judgement]:
+    """In a worker process: judge each text against the inherited index."""
+    index = _SHARED["index"]
+    return [judge_statement(index, t) for t in texts]
+
+
+def _finding(input_name: str, st: Statement, j: Judgement) -> Finding:
+    return Finding(input_name, st.text, st.span, j.verdict, j.score, j.claim_id, j.claim_text,
+                   j.reason, j.citation, j.considered)  # fmt: skip
+
+
 def check_statements(index: Index, statements: Iterable[Statement], input_name: str,
-                     progress: Callable[[int], None] | None = None) -> Iterator[Finding]:  # fmt: skip
-    """A finding for each statement, as it is judged."""
+                     progress: Callable[[int], None] | None = None,
+                     parallel: bool = True) -> Iterator[Finding]:  # fmt: skip
+    """A finding for each statement, in order, as it is judged.
+
+    A long input (more than ``PARALLEL_AFTER`` distinct statements) is shared among worker
+    processes for the rest of the way, when there are several cores; a short one never
+    starts a process."""
     seen: dict[str, Judgement] = {}  # a sentence repeated in the input is judged once
-    for st in statements:
+    rest = iter(statements)
+    for st in rest:
         if progress is not None:
             progress(1)  # one more statement under way (the CLI's progress display)
         j = seen.get(st.text)
@@ -109,8 +147,45 @@ def check_statements(index: Index, statements: Iterable[Statement], input_name: 
             j = judge_statement(index, st.text)
             if len(seen) < MEMO_LIMIT:
                 seen[st.text] = j
-        yield Finding(input_name, st.text, st.span, j.verdict, j.score, j.claim_id, j.claim_text,
-                      j.reason, j.citation, j.considered)  # fmt: skip
+            if parallel and len(seen) == PARALLEL_AFTER and _workers():
+                yield _finding(input_name, st, j)
+                yield from _check_in_parallel(index, rest, input_name, progress, seen)
+                return
+        yield _finding(input_name, st, j)
+
+
+def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name: str,
+                       progress: Callable[[int], None] | None,
+                       seen: dict[str, Judgement]) -> Iterator[Finding]:  # fmt: skip
+    """The rest of the statements, judged by worker processes a chunk at a time; findings
+    in input order. At most two chunks per worker are under way: memory stays bounded."""
+    import multiprocessing
+    from collections import deque
+    from itertools import islice
+
+    workers = _workers()
+    _SHARED["index"] = index
+    pending: deque[tuple[list[Statement], list[str], Any]] = deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        while True:
+            chunk = list(islice(statements, CHUNK))
+            if chunk:
+                texts = list(dict.fromkeys(s.text for s in chunk if s.text not in seen))
+                pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
+            while pending and (not chunk or len(pending) > 2 * workers):
+                done, texts, result = pending.popleft()
+                fresh = dict(zip(texts, result.get(), strict=True))
+                for st in done:
+                    if progress is not None:
+                        progress(1)
+                    j = seen.get(st.text) or fresh[st.text]
+                    yield _finding(input_name, st, j)
+                for text, j in fresh.items():
+                    if len(seen) < MEMO_LIMIT:
+                        seen[text] = j
+            if not chunk:
+                break
+    _SHARED.clear()
 
 
 def iter_findings(text: str, record: Record, input_name: str = "<text>",

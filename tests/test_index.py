@@ -31,3 +31,34 @@ def test_the_shortlist_really_shortens(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(match, "score", lambda i, ff, p: scored.append(1) or original(i, ff, p))
     match.candidates(index, f)
     assert 0 < len(scored) <= match.SHORTLIST
+
+
+def test_worker_processes_give_the_same_findings_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from factcheck import pipeline
+
+    rec = bundled()
+    sample = [t for c in rec.claims[:40] for t in (c.text_en, *c.contradicted_examples[:1])]
+    sample += sample[:15]  # repeats, judged once
+    text = "\n\n".join(sample)
+    serial = pipeline.check_text(text, rec)
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("worker processes need fork")
+    monkeypatch.setattr(pipeline, "_workers", lambda: 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_AFTER", 10)
+    monkeypatch.setattr(pipeline, "CHUNK", 7)
+    started: list[int] = []
+    original = pipeline._check_in_parallel
+    monkeypatch.setattr(pipeline, "_check_in_parallel",
+                        lambda *a: started.append(1) or original(*a))  # fmt: skip
+    parallel = pipeline.check_text(text, rec)
+    assert started and len(serial) == len(sample)
+    assert parallel == serial
+
+
+def test_a_short_input_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import pipeline
+
+    monkeypatch.setattr(pipeline, "_check_in_parallel", lambda *a: pytest.fail("forked"))
+    assert len(pipeline.check_text("Musk donated $44M to OpenAI. " * 3, bundled())) == 3
