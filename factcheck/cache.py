@@ -137,7 +137,9 @@ class Items(Sequence[T]):
         signature, payload = blob[:32], blob[32:]
         value: T
         try:
-            if not hmac.compare_digest(signature, _tag(self._secret, self._key, b"%d:" % i, payload)):
+            if not hmac.compare_digest(
+                signature, _tag(self._secret, self._key, b"%d:" % i, payload)
+            ):
                 raise ValueError("bad signature")
             value = pickle.loads(payload)  # signed with this user's key: ours
         except Exception:  # a damaged entry is rebuilt, never trusted

@@ -48,9 +48,20 @@ CASES = [
     ["text", "--format", "text", "--format", "json"],  # the last one wins
 ]
 HANDED_OVER = [
-    ["--help"], ["-h"], ["--install-completion"], ["--format", "xml", "t"], ["--format"],
-    ["-f"], ["--bogus"], ["-qf", "a.md"], ["--explain=yes"], ["claims", "--about", "Musk"],
-    ["sources"], ["validate"], ["-f", "--format", "json"], ["--fail-on", "always"],
+    ["--help"],
+    ["-h"],
+    ["--install-completion"],
+    ["--format", "xml", "t"],
+    ["--format"],
+    ["-f"],
+    ["--bogus"],
+    ["-qf", "a.md"],
+    ["--explain=yes"],
+    ["claims", "--about", "Musk"],
+    ["sources"],
+    ["validate"],
+    ["-f", "--format", "json"],
+    ["--fail-on", "always"],
 ]
 
 
@@ -85,8 +96,8 @@ def test_any_argument_list_is_read_as_typer_reads_it_or_handed_over(args: list[s
 def test_choices_are_the_full_command_lines() -> None:
     from factcheck.cli import FailOn, Format
 
-    assert FORMATS == tuple(f.value for f in Format)
-    assert FAIL_ON == tuple(f.value for f in FailOn)
+    assert tuple(f.value for f in Format) == FORMATS
+    assert tuple(f.value for f in FailOn) == FAIL_ON
     assert set(asdict(Options())) == set(typer_reads([]) or {})
 
 
@@ -98,6 +109,6 @@ def test_the_quick_path_does_not_import_typer() -> None:
         "try:\n    main()\nexcept SystemExit as e:\n"
         "    sys.stderr.write(f'exit={e.code} typer={\"typer\" in sys.modules}')\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert proc.stderr.endswith("exit=0 typer=False"), proc.stderr
     assert '"verdict": "supported"' in proc.stdout
