@@ -2,6 +2,7 @@
 
     python bench/run.py            # all cases, 5 runs each, results as Markdown on stdout
     python bench/run.py --quick    # fewer runs and sizes, for a quick look
+    python bench/run.py --large    # also a 10 MB and a 100 MB input (several minutes)
 
 Each case runs the installed ``factcheck`` command in a subprocess; times are medians of
 interleaved runs, peak memory is the child's maximum resident set size. Ratios are taken
@@ -87,7 +88,10 @@ def change_number(sentence: str, rng: random.Random) -> str:
     return re.sub(r"\d+", bump, sentence, count=1)
 
 
-def statements_file(n: int, folder: Path, seed: int = 7) -> Path:
+def statements_file(n: int, folder: Path, seed: int = 7, distinct: bool = False) -> Path:
+    """``n`` statements drawn from the article, a third with a number changed; with
+    ``distinct``, every statement is made different (a running number in each), so that
+    none is answered from the memo of repeated sentences."""
     rng = random.Random(seed)
     en, ja = article_sentences()
     pool = en + ja
@@ -96,9 +100,37 @@ def statements_file(n: int, folder: Path, seed: int = 7) -> Path:
         s = pool[rng.randrange(len(pool))]
         if i % 3 == 0:
             s = change_number(s, rng)
+        if distinct:
+            s = _numbered(s, i)
         lines.append(s)
-    path = folder / f"statements_{n}.txt"
+    path = folder / f"statements_{n}{'_distinct' if distinct else ''}.txt"
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _numbered(sentence: str, i: int) -> str:
+    """The sentence with a reference number before its final stop ("… (no. 12)."/"…(第12号)。")."""
+    body, stop = (sentence[:-1], sentence[-1]) if sentence[-1:] in ".。" else (sentence, "")
+    return f"{body}（第{i}号）{stop}" if stop == "。" else f"{body} (no. {i}){stop}"
+
+
+def large_file(mb: int, folder: Path, seed: int = 5) -> Path:
+    """About ``mb`` megabytes of article statements (as in statements_file), for the memory
+    of very large inputs."""
+    rng = random.Random(seed)
+    en, ja = article_sentences()
+    pool = en + ja
+    path = folder / f"large_{mb}mb.txt"
+    size, target = 0, mb * 2**20
+    with path.open("w", encoding="utf-8") as fh:
+        i = 0
+        while size < target:
+            s = pool[rng.randrange(len(pool))]
+            s = change_number(s, rng) if i % 3 == 0 else s
+            chunk = s + "\n\n"
+            fh.write(chunk)
+            size += len(chunk.encode())
+            i += 1
     return path
 
 
@@ -195,6 +227,7 @@ def main() -> int:
     )
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--large", action="store_true", help="also 10 MB and 100 MB inputs (slow)")
     args = ap.parse_args()
     runs = 2 if args.quick else args.runs
     fc = factcheck_cmd()
@@ -208,25 +241,39 @@ def main() -> int:
         one = folder / "one.txt"
         one.write_text("Musk donated $44M to OpenAI.\n", encoding="utf-8")
         r = median_of(
-            {"floor": (FLOOR, None), "one": ([*fc, "--format", "json"], one)}, max(runs, 5)
-        )
+            {"floor": (FLOOR, None), "one": ([*fc, "--format", "json"], one),
+             "text": ([*fc, "--no-color"], one)},
+            max(runs, 7),
+        )  # fmt: skip
         out.append("| case | median wall s | peak MB | ratio |")
         out.append("| --- | ---: | ---: | ---: |")
         out.append(
             f"| import floor (typer, rich, rapidfuzz, yaml) | {r['floor'][0]:.3f} | {r['floor'][1]:.0f} | 1.00 |"
         )
         out.append(
-            f"| one statement | {r['one'][0]:.3f} | {r['one'][1]:.0f} | {r['one'][0] / r['floor'][0]:.2f} × floor |"
+            f"| one statement (JSON) | {r['one'][0]:.3f} | {r['one'][1]:.0f} | {r['one'][0] / r['floor'][0]:.2f} × floor |"
+        )
+        out.append(
+            f"| one statement (the text report) | {r['text'][0]:.3f} | {r['text'][1]:.0f} | {r['text'][0] / r['floor'][0]:.2f} × floor |"
         )
         r = median_of({"article": ([*fc, "--format", "json", "-f", str(SOURCE)], None)}, runs)
         out.append(f"| the source article | {r['article'][0]:.3f} | {r['article'][1]:.0f} | |")
-        sizes = [2000, 20000]
-        files = {n: statements_file(n, folder) for n in sizes}
-        r = median_of({str(n): ([*fc, "--format", "json", "-f", str(p)], None) for n, p in files.items()},
+        files = {
+            "2000": statements_file(2000, folder),
+            "20000": statements_file(20000, folder),
+            "2000d": statements_file(2000, folder, distinct=True),
+            "20000d": statements_file(20000, folder, distinct=True),
+        }
+        r = median_of({n: ([*fc, "--format", "json", "-f", str(p)], None) for n, p in files.items()},
                       max(1, runs // 2))  # fmt: skip
-        for n in sizes:
-            ratio = f"{r[str(n)][0] / r['2000'][0]:.2f} × 2,000" if n != 2000 else ""
-            out.append(f"| {n:,} statements | {r[str(n)][0]:.2f} | {r[str(n)][1]:.0f} | {ratio} |")
+        for key, label, base in [
+            ("2000", "2,000 statements", ""),
+            ("20000", "20,000 statements", "2000"),
+            ("2000d", "2,000 statements, all distinct", ""),
+            ("20000d", "20,000 statements, all distinct", "2000d"),
+        ]:
+            ratio = f"{r[key][0] / r[base][0]:.2f} × 2,000" if base else ""
+            out.append(f"| {label} | {r[key][0]:.2f} | {r[key][1]:.0f} | {ratio} |")
         thousand = statements_file(1000, folder, seed=3)
         recs = {
             "bundled": None,
@@ -246,6 +293,12 @@ def main() -> int:
             out.append(
                 f"| 1,000 statements, {label} | {r[name][0]:.2f} | {r[name][1]:.0f} | {ratio} |"
             )
+        if args.large:
+            for mb in (10, 100):
+                big = large_file(mb, folder)
+                w, m = measure([*fc, "--format", "json", "-f", str(big)])
+                out.append(f"| a {mb} MB input (one run) | {w:.1f} | {m:.0f} | |")
+                big.unlink()
     print("\n".join(out))
     return 0
 
