@@ -7,10 +7,9 @@ import re
 # Characters that must not reach a terminal raw in an error message: C0 and C1 controls
 # (ESC starts colour, title and hyperlink sequences; CR and LF would break the one line),
 # DEL, bidi overrides and isolates, zero-width characters, line and paragraph separators,
-# and the lone surrogates that stand for undecodable bytes in file names.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
-)
+# and the lone surrogates that stand for undecodable bytes in file names. (Left to the re
+# module's cache, compiled by the first error: a run without one never pays for it.)
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]"
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -22,7 +21,7 @@ def _escape(m: re.Match[str]) -> str:
 
 def one_line(text: str) -> str:
     """``text`` safe to print on one terminal line: unsafe characters as visible escapes."""
-    return _UNSAFE.sub(_escape, text)
+    return re.sub(_UNSAFE, _escape, text)
 
 
 class FactcheckError(Exception):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +10,7 @@ from factcheck.normalize.dates import DateValue, extract_dates
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.numbers import Quantity, extract_counts, extract_money, extract_percents
 from factcheck.normalize.polarity import en_negated, ja_negated
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 
 
@@ -30,7 +30,7 @@ class Features:
     negations: int
 
 
-_JA_CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")
+_JA_CONTENT = LazyPattern(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")  # Japanese only
 
 
 def _blank(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...] = ()) -> str:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from factcheck.normalize.regex import LazyPattern
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -22,28 +24,28 @@ _MONTH_RX = (
     r"december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _PART = r"(?P<part>early|mid|late|the end of|the start of|the beginning of|end of|start of)[- ]?"
-_EN_DATE = re.compile(
+_EN_DATE = LazyPattern(
     rf"\b(?:{_PART}\s*)?(?:{_MONTH_RX}\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?"
     rf"(?P<year>(?:19|20)\d\d)\b|(?P<year2>(?:19|20)\d\d)-(?P<mon2>0[1-9]|1[0-2])(?:-(?P<day2>\d\d))?\b"
     rf"|(?P<year3>(?:19|20)\d\d)\b(?!\s*(?:%|percent|people|years?\s+old)))",
     re.IGNORECASE,
 )
-_EN_MONTH_ONLY = re.compile(
+_EN_MONTH_ONLY = LazyPattern(
     rf"\b(?:in|by|since|during|until|of|last|this|next)\s+{_MONTH_RX}\b(?!\s+\d)", re.IGNORECASE
 )
-_EN_RELATIVE = re.compile(
+_EN_RELATIVE = LazyPattern(
     rf"\b(?P<rel>last|this|next)\s+(?:(?P<unit>week|month|year)|{_MONTH_RX})\b|\b(?P<ago>(?:a|one|two|three)\s+"
     r"(?:week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
 )
-_JA_DATE = re.compile(
+_JA_DATE = LazyPattern(
     r"(?:(?P<era>令和|平成|昭和)(?P<eyear>元|\d{1,2})年|(?P<year>(?:19|20)\d\d)年)(?:(?P<part>初め|初頭|前半|半ば|後半|末)|"
     r"(?P<mon>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?)?"
 )
-_JA_RELATIVE = re.compile(
+_JA_RELATIVE = LazyPattern(
     r"(?P<rel>昨年|去年|今年|来年|先月|今月|先週|今週|一昨年)(?:(?P<mon>1[0-2]|0?[1-9])月)?"
 )
-_JA_MONTH_ONLY = re.compile(r"(?<![\d年])(?P<mon>1[0-2]|[1-9])月(?!間)")
+_JA_MONTH_ONLY = LazyPattern(r"(?<![\d年])(?P<mon>1[0-2]|[1-9])月(?!間)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from factcheck.normalize.regex import LazyPattern
+
 INF = math.inf
 
 
@@ -63,48 +65,50 @@ _WORD_NUM = (
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )  # fmt: skip
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|bn|tn|mm|[kmbt])\b"
-_EN_MONEY = re.compile(
+_EN_MONEY = LazyPattern(
     rf"(?P<cur>(?:US|U\.S\.)?\s?\$|USD\s?)\s?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?"
     rf"(?:\s+(?P<scale2>million|billion))?"
     rf"|(?P<num2>{_NUM}|{_WORD_NUM}(?:\s+hundred)?)\s*(?P<scale3>{_SCALE})?"
     rf"(?:\s+(?P<scale4>million|billion))?\s*(?:of\s+)?(?:US\s+|U\.S\.\s+)?(?:dollars|usd)\b",
     re.IGNORECASE,
 )
-_EN_VAGUE_MONEY = re.compile(
+_EN_VAGUE_MONEY = LazyPattern(
     r"\b(?:(?P<few>a few|several|some)\s+)?(?P<tens>tens of|hundreds of|dozens of)?\s*"
     r"(?P<scale>hundred|thousand|million|billion)s?\s+(?:of\s+)?(?P<scale2>thousand|million)?\s*"
     r"(?:of\s+)?dollars\b",
     re.IGNORECASE,
 )
 _JA_NUMERAL = r"[0-9０-９,，.．〇零一二三四五六七八九十百千万億兆両数]+"
-_JA_MONEY = re.compile(rf"(?P<pre>約|およそ|米)?(?P<num>{_JA_NUMERAL})\s*(?:米)?(?:ドル|USドル|ﾄﾞﾙ)")
-_EN_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|percent|per cent)", re.IGNORECASE)
-_JA_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|％|パーセント)")
-_EN_COUNT = re.compile(
+_JA_MONEY = LazyPattern(
+    rf"(?P<pre>約|およそ|米)?(?P<num>{_JA_NUMERAL})\s*(?:米)?(?:ドル|USドル|ﾄﾞﾙ)"
+)
+_EN_PERCENT = LazyPattern(rf"(?P<num>{_NUM})\s*(?:%|percent|per cent)", re.IGNORECASE)
+_JA_PERCENT = LazyPattern(rf"(?P<num>{_NUM})\s*(?:%|％|パーセント)")
+_EN_COUNT = LazyPattern(
     rf"\b(?P<num>{_NUM}|{_WORD_NUM}|dozens|dozen|a dozen|several|a few)(?:[- ]|\s+of\s+)"
     r"(?P<unit>(?:member|person|people|men|women|employees|staff|researchers|years?|months?|weeks?|days?|hours?|minutes?)\b)",
     re.IGNORECASE,
 )
-_EN_AGE = re.compile(
+_EN_AGE = LazyPattern(
     r"\b(?:at|aged|age)\s+(\d{1,3})\b(?!\s*(?:%|percent|million|billion|years|months))"
     r"|\b(?:was|is|were|being)\s+(\d{1,3})\s+(?:when|at|as|years old)\b"
     r"|\b(\d{1,3})[- ]years?[- ]old\b"
     r"|\bat the age of\s+(\d{1,3})\b",
     re.IGNORECASE,
 )
-_JA_COUNT = re.compile(
+_JA_COUNT = LazyPattern(
     rf"(?P<num>{_JA_NUMERAL})\s*(?P<unit>人|名|歳|年間|年前|か月|カ月|ヶ月|週間|日間|時間|分間|社|回)"
 )
-_BOUND_BEFORE_EN = re.compile(
+_BOUND_BEFORE_EN = LazyPattern(
     r"(?P<w>about|around|roughly|approximately|nearly|almost|some|more than|over|at least|"
     r"upwards of|in excess of|above|less than|under|below|fewer than|at most|up to|only|just|"
     r"exactly|a mere)\s*$",
     re.IGNORECASE,
 )
-_BOUND_AFTER_JA = re.compile(
+_BOUND_AFTER_JA = LazyPattern(
     r"^(?P<w>以上|超|余り|あまり|強|弱|未満|以下|程度|ほど|前後|近く|足らず|にとどま|のみ|だけ)"
 )
-_BOUND_BEFORE_JA = re.compile(r"(?P<w>約|およそ|ほぼ|わずか|たった|少なくとも|最大)\s*$")
+_BOUND_BEFORE_JA = LazyPattern(r"(?P<w>約|およそ|ほぼ|わずか|たった|少なくとも|最大)\s*$")
 
 
 def nfkc(text: str) -> str:

@@ -8,11 +8,11 @@ claim negates), or when it uses the opposite of a word the claim relies on
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from factcheck.normalize.opposites import EN, JA
+from factcheck.normalize.regex import LazyPattern
 
-_EN_NEG = re.compile(
+_EN_NEG = LazyPattern(
     r"\b(?:not|never|no longer|no|none|nothing|nobody|neither|nor|without|cannot|hardly|"
     r"barely|refrained from|failed to|avoided|avoids|avoiding|"
     # refusing and denying, as verbs ("the dispute" is a noun and negates nothing)
@@ -22,7 +22,7 @@ _EN_NEG = re.compile(
     r"contests|withdrew|retracted)\b|n't\b",
     re.IGNORECASE,
 )
-_EN_NEG_EXCEPT = re.compile(
+_EN_NEG_EXCEPT = LazyPattern(
     r"\bnot only\b|\bno doubt\b|\bnot just\b|\bno less than\b|\bnothing but\b|\bno sooner\b|"
     r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:deny|denied|oppose|reject|refuse|dispute|contest|"
     r"rebut|refute|dismiss|decline)\w*|n't\s+(?:\w+\s+)?(?:deny|oppose|reject|refuse|dispute|"
@@ -30,11 +30,11 @@ _EN_NEG_EXCEPT = re.compile(
     r"\bwhether or not\b|\bif not\b|\bso as not to\b|\bin order not to\b|\bso (?:that )?(?:it|they|he|she) (?:would|could) not\b|\bwithout (?:reservation|hesitation|doubt|question)\b|\bnot-for-profit\b|\bno-one\b(?=-)",
     re.IGNORECASE,
 )
-_JA_NEG = re.compile(
+_JA_NEG = LazyPattern(
     r"(?:ない|なかっ|なく|ぬ(?![ぐけき])|ず(?:に|、|。|じまい)|せず|ません|ませんでし|"
     r"一切|決して|全く.{0,8}な|無かっ|無い|無し|なし(?:に|で)?|拒否|拒絶|拒ん|拒み|拒む|拒ま|反対|反発|反論|反駁|退け|断っ|断り|否定|却下|一蹴|避け|撤回)"
 )
-_JA_NEG_EXCEPT = re.compile(
+_JA_NEG_EXCEPT = LazyPattern(
     r"(?:否定|反対|拒否|拒絶|反論|却下)(?:は|も)?(?:し|され|でき)(?:てい|ては)?(?:ない|なかっ|ず|ません)|"
     r"少な|危な|間違いな|違いな|ではないか|じゃないか|のではない|だけでなく|だけではなく|のみならず|"
     r"ばかりでなく|かもしれない|に過ぎない|にすぎない|ならない|いけない|"
@@ -47,7 +47,9 @@ _JA_NEG_EXCEPT = re.compile(
 _JA_REFUSALS = frozenset(
     {"拒否", "拒絶", "反対", "反発", "反論", "反駁", "退け", "否定", "却下", "一蹴", "避け", "撤回"}
 )
-_JA_MODIFIER = re.compile(r"(?:する|した|している|していた|され|した)?[\u4e00-\u9fff\u30a0-\u30ff]")
+_JA_MODIFIER = LazyPattern(
+    r"(?:する|した|している|していた|され|した)?[\u4e00-\u9fff\u30a0-\u30ff]"
+)
 _NEGATED_NOUNS = (
     "方針",
     "こと",
@@ -62,15 +64,31 @@ _NEGATED_NOUNS = (
     "方向",
     "約束",
 )
-_NOUN_START = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]")
-# English phrases by their first three letters: a phrase matches at the start of a word (a
-# trailing space in the lexicon means it must also end a word: "war " is not "warn").
-_EN_TABLE: dict[str, list[tuple[str, bool, int, int]]] = {}
-for _i, _pair in enumerate(EN):
-    for _side, _words in enumerate(_pair):
-        for _w in _words:
-            _p = _w.strip().lower()
-            _EN_TABLE.setdefault(_p[:3], []).append((_p, _w.endswith(" "), _i, _side))
+
+
+def _noun_start(ch: str) -> bool:
+    """A kanji, a katakana, or an ASCII letter or digit. Compared directly: as a character
+    class the ranges would cost a millisecond to compile (the compiler visits each code point)."""
+    return (
+        "\u4e00" <= ch <= "\u9fff" or "\u30a0" <= ch <= "\u30ff" or (ch.isascii() and ch.isalnum())
+    )
+
+
+@cache
+def _en_table() -> dict[str, list[tuple[str, bool, int, int]]]:
+    """English phrases by their first three letters: a phrase matches at the start of a word
+    (a trailing space in the lexicon means it must also end a word: "war " is not "warn").
+    Built on first use, not at import (a thousand phrases: half a millisecond); the lexicon
+    too is imported then: a statement settled by its values never reads it."""
+    from factcheck.normalize.opposites import EN
+
+    table: dict[str, list[tuple[str, bool, int, int]]] = {}
+    for i, pair in enumerate(EN):
+        for side, words in enumerate(pair):
+            for w in words:
+                p = w.strip().lower()
+                table.setdefault(p[:3], []).append((p, w.endswith(" "), i, side))
+    return table
 
 
 @lru_cache(maxsize=8192)
@@ -92,7 +110,7 @@ def ja_negated(text: str) -> int:
         if (
             m.group(0) in ("ない", "無い")
             and nxt
-            and _NOUN_START.match(nxt)
+            and _noun_start(nxt)
             and not rest.startswith(_NEGATED_NOUNS)
         ):
             continue  # "ない" modifying a noun ("いかない価格"), not ending the predicate
@@ -104,13 +122,13 @@ def ja_negated(text: str) -> int:
 
 # Words that say "no longer" or "not at all" without a negation word. They count as a
 # negation only against evidence that is itself negative ("no longer funds" ~ "stopped").
-_EN_IMPLICIT = re.compile(
+_EN_IMPLICIT = LazyPattern(
     r"\b(?:stopped|ceased|halted|gave up|given up|discontinued|ended(?! up)|abandoned|"
     r"left out|leaves out|"
     r"leave out|omit\w*|makes no mention|made no mention|silent on|absent|lacks?|lacked)\b",
     re.IGNORECASE,
 )
-_JA_IMPLICIT = re.compile(r"やめ|止め|打ち切|断念|中止|停止|触れていな|言及していな|省|皆無")
+_JA_IMPLICIT = LazyPattern(r"やめ|止め|打ち切|断念|中止|停止|触れていな|言及していな|省|皆無")
 
 
 def implicit_negation(text: str, japanese: bool) -> bool:
@@ -120,12 +138,13 @@ def implicit_negation(text: str, japanese: bool) -> bool:
 def _en_hits(text: str) -> dict[tuple[int, int], str]:
     """(pair, side) -> the first phrase of that side found in an English text."""
     low = text.lower()
+    table = _en_table()
     spans: dict[tuple[int, int], tuple[int, int]] = {}
     n = len(low)
     for i in range(n):
         if not low[i].isalnum() or (i and low[i - 1].isalnum()):
             continue
-        for phrase, whole, pair, side in _EN_TABLE.get(low[i : i + 3], ()):
+        for phrase, whole, pair, side in table.get(low[i : i + 3], ()):
             end = i + len(phrase)
             if low.startswith(phrase, i) and not (whole and end < n and low[end].isalnum()):
                 spans.setdefault((pair, side), (i, end))
@@ -143,6 +162,8 @@ def _sides(text: str, japanese: bool) -> dict[tuple[int, int], str]:
     """Which side of which pair of opposites a text uses, with the words that say so."""
     if not japanese:
         return _en_hits(text)
+    from factcheck.normalize.opposites import JA
+
     text = text.replace("非営利", "ＮＰＯ")  # so that 営利 (for-profit) is not found inside it
     present: dict[tuple[int, int], str] = {}
     for i, pair in enumerate(JA):

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from factcheck.normalize.dates import MONTHS
+from factcheck.normalize.regex import LazyPattern
 
 STOPWORDS = frozenset(
     [
@@ -243,14 +244,16 @@ _IRREGULAR = {
     "grew": "grow", "felt": "feel", "paid": "pay", "stole": "steal", "stolen": "steal",
     "fought": "fight", "brought": "bring", "sought": "seek", "knew": "know", "known": "know",
 }  # fmt: skip
-_WORD = re.compile(r"[a-z][a-z0-9'’-]*|\d+(?:\.\d+)?")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]")
-_HIRAGANA = re.compile(r"[\u3040-\u309fー]+")
-_JA_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ーA-Za-z0-9]+")
+_WORD = LazyPattern(r"[a-z][a-z0-9'’-]*|\d+(?:\.\d+)?")
+_CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ー]")
+_HIRAGANA = LazyPattern(r"[\u3040-\u309fー]+")
+_JA_TOKEN = LazyPattern(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ーA-Za-z0-9]+")
 
 
 def is_japanese(text: str) -> bool:
     """True when the text is mostly Japanese (kana or kanji among its letters)."""
+    if not text or max(text) < "\u3005":
+        return False  # nothing from 々 (U+3005, the lowest of _CJK) up: no need to compile it
     cjk = len(_CJK.findall(text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return cjk > 0 and cjk * 2 >= latin * 0.5

@@ -2,6 +2,9 @@
 
 Every problem is reported with file, line and column, all at once. Only plain YAML is
 accepted: tags that construct objects are refused and alias expansion is bounded.
+
+The reader and the schema (and yaml with them) are imported when a record is loaded, not
+with this package: a run that takes the prepared record from the cache only needs ``Record``.
 """
 
 from __future__ import annotations
@@ -13,10 +16,9 @@ from pathlib import Path
 
 from factcheck.errors import RecordError
 from factcheck.model import Claim, Entity, Passage, Source
-from factcheck.record.schema import TOP_KEYS, _claims, _entities
-from factcheck.record.yamlsafe import MAX_NODES, MAX_RECORD_BYTES, _load_yaml, _read_text
+from factcheck.record.limits import MAX_NODES, MAX_RECORD_BYTES
 
-_LOCATED = re.compile(r"^(.*?):(\d+)(?::(\d+))?: ")
+_LOCATED = r"^(.*?):(\d+)(?::(\d+))?: "  # compiled (and cached by re) by the first problem
 
 __all__ = [
     "MAX_NODES",
@@ -54,6 +56,8 @@ def bundled_record_path() -> Path:
 
 def _source_text(folder: Path, fname: str) -> str:
     """The text of a source file under ``folder`` (never outside it); RecordError if not."""
+    from factcheck.record.yamlsafe import _read_text
+
     path = folder / fname
     try:
         inside = path.resolve().is_relative_to(folder.resolve())
@@ -67,6 +71,8 @@ def _source_text(folder: Path, fname: str) -> str:
 
 
 def _load_source(meta_path: Path, problems: list[str]) -> Source | None:
+    from factcheck.record.yamlsafe import _load_yaml
+
     try:
         meta, loc = _load_yaml(meta_path, problems, "source metadata")
     except RecordError as exc:
@@ -115,13 +121,16 @@ def source_passages(source: Source) -> list[Passage]:
 
 def _position(problem: str) -> tuple[str, int, int]:
     """(file, line, column) of a located problem, to list problems in reading order."""
-    m = _LOCATED.match(problem)
+    m = re.match(_LOCATED, problem)
     return (m[1], int(m[2]), int(m[3] or 0)) if m else (problem, 0, 0)
 
 
 def load_record(path: str | Path | None = None, extra: list[str | Path] | None = None) -> Record:
     """Load ``path`` (the bundled record when None); raise RecordError listing every problem
     (of this record and of the ``extra`` ones), each as ``file:line:col: message``."""
+    from factcheck.record.schema import TOP_KEYS, _claims, _entities
+    from factcheck.record.yamlsafe import _load_yaml
+
     record_path = Path(path) if path is not None else bundled_record_path()
     if record_path.is_dir():
         record_path = record_path / "claims.yaml"

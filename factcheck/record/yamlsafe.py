@@ -8,11 +8,8 @@ from typing import Any
 import yaml
 
 from factcheck.errors import RecordError
+from factcheck.record.limits import MAX_NODES, MAX_RECORD_BYTES
 
-MAX_RECORD_BYTES = (
-    64 * 1024 * 1024
-)  # per file; the bundled claims.yaml is 0.2 MB, 50,000 claims ~30 MB
-MAX_NODES = 8_000_000  # YAML nodes once aliases are expanded; the bundled record has 10,000
 _STD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.polarity import en_negated, implicit_negation, ja_negated, opposed
+from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.base import Evidence, Outcome
 
 if TYPE_CHECKING:
@@ -39,13 +40,13 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
     return Outcome()
 
 
-_COMPARATIVE = re.compile(
+_COMPARATIVE = LazyPattern(
     r"\b(?:more|less|fewer|higher|lower|bigger|larger|smaller|greater|richer|earlier|later|"
     r"older|younger)\b[^.;]*?\bthan\b(?!\s*(?:\$|\d|once|ever|before|usual|(?:(?:he|she|they|we|it)\s+)?(?:had\s+)?(?:expected|hoped|wanted)))"
     r"|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
     re.IGNORECASE,
 )
-_COMPARES = re.compile(
+_COMPARES = LazyPattern(
     r"\b(?:more|less|fewer|most|least|largest|biggest|smallest|greatest|older|younger|"
     r"higher|lower|better|worse|only)\b|より|最も|最大|唯一|年上|年下",
     re.IGNORECASE,

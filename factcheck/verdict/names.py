@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.names import EntityMatcher, Mention
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import en_tokens, ja_tokens
 from factcheck.verdict.base import Evidence, Outcome
 
@@ -23,32 +24,32 @@ EXCLUSIVE_ROLES = frozenset(
 )
 
 
-_JA_PASSIVE = re.compile(r"(?:され|られ)(?:た|る|ていた|ている|ました)")
-_EN_PASSIVE = re.compile(
+_JA_PASSIVE = LazyPattern(r"(?:され|られ)(?:た|る|ていた|ている|ました)")
+_EN_PASSIVE = LazyPattern(
     r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)(?:\s+\w+)?"
     r"\s+by\s+(?:the\s+)?$"
 )
-_EN_RECEIVE = re.compile(
+_EN_RECEIVE = LazyPattern(
     r"\b(?:receiv|got|gets|getting|obtain|accept|won|secur|raised?)\w*\b.*\bfrom\s+(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = LazyPattern(
     r"[,;:]|\b(?:when|while|after|before|because|since|who|which|whom|whose|although|"
     r"though|if|until|whereas)\b",
     re.IGNORECASE,
 )
 # "not Tesla but Neuralink", "テスラではなくニューラリンク" (A then B), "Neuralink, not Tesla" (B then A)
-_NOT_A_BUT_B = re.compile(
+_NOT_A_BUT_B = LazyPattern(
     r"^(?:氏|さん|社)?(?:ではなく|じゃなく|でなく)[、,]?\s*$|^\s*,?\s*but\s+(?:rather\s+)?$"
 )
-_B_NOT_A = re.compile(r"^\s*,?\s*(?:and\s+)?not\s+$|^\s*,?\s*rather than\s+$|^\s*instead of\s+$")
-_MUTUAL = re.compile(
+_B_NOT_A = LazyPattern(r"^\s*,?\s*(?:and\s+)?not\s+$|^\s*,?\s*rather than\s+$|^\s*instead of\s+$")
+_MUTUAL = LazyPattern(
     r"\bwith\b|\btogether\b|\beach other\b|と(?:共|一緒|組|手を)|と互い", re.IGNORECASE
 )
-_JOINED = re.compile(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
+_JOINED = LazyPattern(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
 
 
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = LazyPattern(
     r"(?:close to|according to|allies of|friends of|aides to)\s+$|に近い$", re.IGNORECASE
 )
 
@@ -126,7 +127,7 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     return Outcome()
 
 
-_OLDER = re.compile(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
+_OLDER = LazyPattern(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
 
 
 def age_direction(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
@@ -237,7 +238,7 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     return unmatched
 
 
-_JA_FOCUS = re.compile(r"のは[、\s]*$")
+_JA_FOCUS = LazyPattern(r"のは[、\s]*$")
 _AGENTS = frozenset({"person", "org"})
 
 

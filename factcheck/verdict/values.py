@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.dates import DateValue
 from factcheck.normalize.numbers import Quantity, format_usd
+from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.base import Evidence, Outcome
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
     return "match" if any(x.agrees(y) for x in a for y in b) else "mismatch"
 
 
-_JOINS = re.compile(r"\b(?:and|but|while|whereas)\b|[とや]")
+_JOINS = LazyPattern(r"\b(?:and|but|while|whereas)\b|[とや]")
 
 
 def _date_of(q: Quantity, found: tuple[DateValue, ...], text: str = "") -> DateValue | None:
