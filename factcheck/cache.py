@@ -21,10 +21,8 @@ import hmac
 import mmap
 import os
 import pickle
-import secrets
 import struct
 import sys
-import tempfile
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -83,7 +81,7 @@ def _secret() -> bytes | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(secrets.token_bytes(32))
+            fh.write(os.urandom(32))
         return path.read_bytes()
     except OSError:
         return None
@@ -197,6 +195,8 @@ def _store(path: Path, key: str, secret: bytes, head: object, items: Sequence[ob
     offsets[n] = pos
     header = _HEADER.pack(len(head_bytes), n) + offsets.tobytes()
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when an entry is written
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -65,6 +64,8 @@ def _has_table(path: Path) -> bool:
     text = _read(path, _shown(path))
     if "factcheck" not in text:
         return False
+    import tomllib  # only where a config file is read: most runs have none
+
     try:
         tool = tomllib.loads(text).get("tool")
     except tomllib.TOMLDecodeError:
@@ -149,6 +150,8 @@ def load_file(path: Path, shown: str | None = None) -> dict[str, object]:
     """The validated settings of one config file; paths made relative to the current folder."""
     shown = shown or _shown(path)
     text = _read(path, shown)
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
