@@ -547,3 +547,19 @@ def test_the_cache_keeps_only_recent_entries(private_cache: Path) -> None:
         cache.cached(f"k{n}", lambda: ({}, []), dict)
     kept = sorted(p.name for p in private_cache.iterdir())
     assert len(kept) == cache.KEEP and "index-k0.pickle" not in kept
+
+
+def test_a_cached_record_is_read_lazily_and_judges_alike(private_cache: Path) -> None:
+    from factcheck import cache, pipeline
+    from factcheck.record import bundled_record_path
+
+    text = "Musk donated $44M to OpenAI. マスク氏は2018年に共同会長を退いた。 Altman is 25."
+    fresh = pipeline.check_text(text, load_record(bundled_record_path()))
+    pipeline.open_record()  # builds and writes the entry
+    pipeline._INDEXES.clear()
+    record = pipeline.open_record()  # reads it back
+    profiles = pipeline.index_for(record).profiles
+    assert isinstance(profiles, cache.Items)
+    assert pipeline.check_text(text, record) == fresh
+    assert 0 < len(profiles._memo) < len(profiles) / 2  # only the claims it needed
+    assert [c.id for c in record.claims] == [c.id for c in load_record().claims]
