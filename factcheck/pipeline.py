@@ -191,22 +191,25 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
 def iter_findings(text: str, record: Record, input_name: str = "<text>",
                   regions: list[Span] | None = None, *,
                   analysis_text: str | None = None,
+                  statements: Iterable[Statement] | None = None,
                   progress: Callable[[int], None] | None = None) -> Iterator[Finding]:  # fmt: skip
     """Check ``text`` (or only ``regions`` of it) against ``record``, finding by finding:
     memory stays bounded whatever the size of the input.
 
     ``analysis_text`` (same length as ``text``, e.g. a Markdown prose mask) is split and judged
-    instead; each finding still quotes ``text`` at the statement's span."""
+    instead; each finding still quotes ``text`` at the statement's span. ``statements`` of
+    such a text (``markdown.Prose(text).statements()``) are judged the same way, without
+    that text ever being whole in memory."""
     index = index_for(record)
-    source = text if analysis_text is None else analysis_text
-    spans = [Span(0, len(source))] if regions is None else regions
-    statements: Iterable[Statement] = (
-        s for r in spans for s in iter_statements(source, r.start, r.end)
-    )
-    if analysis_text is not None:  # masked markup leaves runs of spaces: judge words only
+    masked = analysis_text is not None or statements is not None
+    if statements is None:
+        source = text if analysis_text is None else analysis_text
+        spans = [Span(0, len(source))] if regions is None else regions
+        statements = (s for r in spans for s in iter_statements(source, r.start, r.end))
+    if masked:  # masked markup leaves runs of spaces: judge words only
         statements = (Statement(_SPACES.sub(" ", s.text), s.span) for s in statements)
     for f in check_statements(index, statements, input_name, progress):
-        yield f if analysis_text is None else replace(f, statement=text[f.span.start : f.span.end])
+        yield replace(f, statement=text[f.span.start : f.span.end]) if masked else f
 
 
 def check_text(text: str, record: Record, input_name: str = "<text>",

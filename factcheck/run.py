@@ -116,11 +116,12 @@ def _check_documents(docs: list[Document], record: Record, tracker: Tracker | No
         if not doc.markdown:
             yield from iter_findings(doc.text, record, doc.name, progress=step)
             continue
-        from factcheck.text.markdown import ignored_claims, prose_mask
+        from factcheck.text.markdown import Prose
 
-        found = iter_findings(doc.text, record, doc.name, analysis_text=prose_mask(doc.text),
+        prose = Prose(doc.text)  # the prose mask made and split piece by piece, never whole
+        found = iter_findings(doc.text, record, doc.name, statements=prose.statements(),
                               progress=step)  # fmt: skip
-        yield from _drop_ignored(found, doc.text, ignored_claims(doc.text))
+        yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
 
 
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:

@@ -16,16 +16,23 @@ Switches, written as HTML comments (inside code they are just code):
   it that cite one of those claim ids (see :func:`ignored_claims`).
 
 An ``ignore`` comment alone on its line applies to the next non-blank line instead.
+
+A large document is parsed a piece at a time (about ``PIECE_CHARS`` characters, ending
+after a blank line), each piece as it parses within the whole document, so what is held is
+the text, the mask and one piece's tokens; :class:`Prose` does without the whole mask too.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from factcheck.model import Span
+from factcheck.model import Span, Statement
+from factcheck.text.segment import StatementStream
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,23 +51,40 @@ _DIRECTIVE = re.compile(
 # the "](target "title")" or "][ref]" after a link label
 _LINK_TAIL = re.compile(r"\](?:\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)|\[(?:[^\]\\]|\\.)*\])?")
 _RAW_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>]*[^\s<>.,;:!?'\")\]}」。、]")
+_NOT_BREAK = re.compile(r"[^\r\n]+")
+_NOT_SPACE = re.compile(r"\S")  # as str.isspace, for every character
+# Where a piece of the document may end: after a blank line, before a line that starts in the
+# first column. No block but a fence or an HTML block goes on past such a place (checked
+# after parsing), so each piece parses as it would within the whole document.
+_PIECE_END = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)(?=[^ \t\r\n])")
+PIECE_CHARS = 16 * 1024  # a large document is parsed about this much at a time
+_APPEND_CHARS = 1024 * 1024  # and its mask grown by about this much at a time
 
 
 def _blank(text: str) -> str:
     """``text`` with every character but line breaks replaced by a space."""
-    return "".join(c if c in "\r\n" else " " for c in text)
+    return _NOT_BREAK.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass(slots=True)
 class _Scan:
+    """The mask of one piece of the document, ``text[base:base + len(out)]``, as characters."""
+
     text: str
+    base: int
     out: list[str]
     hidden: int = 0  # > 0 inside an autolink: advance but reveal nothing
     html: list[tuple[int, int]] = field(default_factory=list)
 
     def reveal(self, start: int, end: int) -> None:
         if not self.hidden:
-            self.out[start:end] = self.text[start:end]
+            self.out[start - self.base : end - self.base] = self.text[start:end]
+
+    def hide(self, start: int, end: int) -> None:
+        """Blank ``text[start:end]`` again (line breaks stay)."""
+        a, b = max(start, self.base) - self.base, min(end - self.base, len(self.out))
+        if a < b:
+            self.out[a:b] = _blank(self.text[a + self.base : b + self.base])
 
     def find(self, needle: str, pos: int, end: int) -> int:
         return self.text.find(needle, pos, end) if needle else -1
@@ -106,60 +130,184 @@ def _walk(scan: _Scan, children: Sequence[Token], pos: int, end: int) -> int:
     return pos
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(blocks_only: bool = False) -> MarkdownIt:
+    """The parser; ``blocks_only`` without its inline rules (enough for link definitions)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.disable("text_join")  # keep escapes and entities apart so they can be found verbatim
-    return md
+    return md.disable("inline") if blocks_only else md
 
 
-def _scan_blocks(text: str, starts: list[int]) -> _Scan:
-    """Parse and reveal the prose; front matter is blanked before parsing (lines kept)."""
-    front = _FRONT.match(text)
-    source = _blank(text[: front.end()]) + text[front.end() :] if front else text
-    scan = _Scan(text, list(_blank(text)))
-    cursor = 0
-    for tok in _parser().parse(source):
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """``text[start:end]`` parsed: its tokens, and the offsets of its lines from ``start``."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    starts: list[int]
+
+
+def _parse(md: MarkdownIt, text: str, start: int, end: int, env: dict[str, Any],
+           check: bool) -> _Piece | None:  # fmt: skip
+    """``text[start:end]`` parsed; with ``check``, None when a fence or an HTML block (a
+    comment, say) runs on to its end: the rest of the document might belong to it."""
+    src = text[start:end]
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(src))]
+    tokens = md.parse(src, env)
+    lines = len(starts) - 1 if starts[-1] == len(src) else len(starts)
+    if (
+        check
+        and end < len(text)
+        and any(
+            t.level == 0 and t.type in ("fence", "html_block") and t.map and t.map[1] >= lines
+            for t in tokens
+        )
+    ):
+        return None
+    return _Piece(start, end, tokens, starts)
+
+
+def _pieces(text: str, begin: int, md: MarkdownIt, refs: dict[str, Any],
+            ends: list[int] | None = None) -> Iterator[_Piece]:  # fmt: skip
+    """``text[begin:]`` parsed piece by piece, so that only one piece's tokens are ever held,
+    each piece as it parses within the whole document: it starts where no block but a list
+    goes on (a list split there differs in tightness only: the same text is prose), and the
+    link reference definitions of the whole document (``refs``) are known to every piece.
+
+    With ``ends`` empty, the end of every piece is appended to it; otherwise the pieces end
+    there. Without ``ends`` or with it empty, the definitions found are added to ``refs``.
+    """
+    known = bool(ends)
+    start, n = begin, 0
+    while start < len(text):
+        size = PIECE_CHARS
+        while True:
+            if known:
+                assert ends is not None
+                end = ends[n]
+            else:
+                m = _PIECE_END.search(text, start + size)
+                end = m.end() if m else len(text)
+            env: dict[str, Any] = {"references": refs} if known else {}
+            piece = _parse(md, text, start, end, env, check=not known)
+            if piece is not None:
+                break
+            size *= 2  # a longer piece, until the fence or the HTML block ends within it
+        if not known:
+            for label, ref in env.get("references", {}).items():
+                refs.setdefault(label, ref)  # the first definition of a label holds
+            if ends is not None:
+                ends.append(end)
+        n += 1
+        yield piece
+        start = end
+
+
+def _scan_piece(text: str, piece: _Piece, cursor: int) -> tuple[_Scan, int]:
+    """Reveal the prose of a piece; returns its scan and the new cursor."""
+    src_len = piece.end - piece.start
+    scan = _Scan(text, piece.start, list(_blank(text[piece.start : piece.end])))
+    starts = piece.starts
+    for tok in piece.tokens:
         if tok.map is None:
             continue
         first, last = tok.map
-        begin = starts[first] if first < len(starts) else len(text)
-        stop = starts[last] if last < len(starts) else len(text)
+        begin = piece.start + (starts[first] if first < len(starts) else src_len)
+        stop = piece.start + (starts[last] if last < len(starts) else src_len)
         if tok.type == "html_block":
             scan.html.append((begin, stop))
         elif tok.type == "inline":
             cursor = _walk(scan, tok.children or [], max(cursor, begin), stop)
-    return scan
+    mask = "".join(scan.out)
+    for m in _RAW_URL.finditer(mask):
+        scan.hide(piece.start + m.start(), piece.start + m.end())
+    return scan, cursor
 
 
-def _line_of(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
-    return bisect_right(starts, offset) - 1
-
-
-def _target_line(text: str, starts: list[int], m: re.Match[str]) -> int:
-    """The line a directive applies to: its own, or the next non-blank one when alone."""
-    line = _line_of(starts, m.start())
-    bounds = _line_bounds(text, starts, line)
-    if text[bounds[0] : bounds[1]].strip() != m.group(0):
-        return line
-    for nxt in range(line + 1, len(starts)):
-        a, b = _line_bounds(text, starts, nxt)
-        if text[a:b].strip():
-            return nxt
-    return line
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line at ``pos``, before its line break."""
+    m = _NEWLINE.search(text, pos)
+    return m.start() if m else len(text)
 
 
-def _line_bounds(text: str, starts: list[int], line: int) -> tuple[int, int]:
-    """[start, end) of a line without its line break."""
-    a = starts[line]
-    b = starts[line + 1] if line + 1 < len(starts) else len(text)
-    while b > a and text[b - 1] in "\r\n":
-        b -= 1
-    return a, b
+class _Switches:
+    """The ``factcheck:`` comments, obeyed piece by piece, in the order of the document."""
+
+    def __init__(self, text: str, ignored: dict[int, set[str]] | None = None) -> None:
+        self.text = text
+        self.matches = _DIRECTIVE.finditer(text)
+        self.following = next(self.matches, None)
+        self.off_at: int | None = None
+        self.lines = 0  # lines before the piece being read
+        self.hide_lines: list[tuple[int, int]] = []  # lines to blank in the pieces to come
+        self.ignored: dict[int, set[str]] = {} if ignored is None else ignored
+
+    def apply(self, scan: _Scan, piece: _Piece) -> None:
+        """Obey the comments of ``piece`` (comments in code or a code span are not obeyed)."""
+        while self.following is not None and self.following.start() < piece.end:
+            m, self.following = self.following, next(self.matches, None)
+            if not any(a <= m.start() and m.end() <= b for a, b in scan.html):
+                continue  # shown in code or a code span: not a directive
+            word, ids = m.group(1).lower(), m.group(2).split()
+            if word == "off" and self.off_at is None:
+                self.off_at = m.start()
+            elif word == "on" and self.off_at is not None:
+                scan.hide(self.off_at, m.end())
+                self.off_at = None
+            elif word == "ignore":
+                n = bisect_right(piece.starts, m.start() - piece.start) - 1
+                line, a, b = self._target_line(m, self.lines + n, piece.start + piece.starts[n])
+                if ids:
+                    self.ignored.setdefault(line, set()).update(ids)
+                else:
+                    self.hide_lines.append((a, b))
+        for a, b in self.hide_lines:
+            if a < piece.end:
+                scan.out[a - piece.start : b - piece.start] = " " * (b - a)
+        self.hide_lines = [(a, b) for a, b in self.hide_lines if a >= piece.end]
+        if self.off_at is not None:
+            scan.hide(self.off_at, piece.end)
+        self.lines += len(piece.starts) - 1
+
+    def _target_line(self, m: re.Match[str], line: int, a: int) -> tuple[int, int, int]:
+        """The line a directive on ``line`` (which starts at ``a``) applies to, with the
+        line's bounds (its line break aside): its own, or the next non-blank one when the
+        directive is alone on its line."""
+        text = self.text
+        b = _line_end(text, a)
+        if text[a:b].strip() != m.group(0):
+            return line, a, b
+        nxt = _NOT_SPACE.search(text, b)
+        if nxt is None:
+            return line, a, b
+        for brk in _NEWLINE.finditer(text, b, nxt.start()):
+            line, a = line + 1, brk.end()
+        return line, a, _line_end(text, a)
+
+
+def _mask_parts(text: str, switches: _Switches) -> Iterator[str]:
+    """The mask of ``text`` in consecutive parts: the front matter's, then each piece's.
+    The document is parsed piece by piece, so what is held is one piece and its tokens."""
+    begin = 0  # front matter is not prose, nor parsed: the pieces start after it
+    front = _FRONT.match(text)
+    if front:
+        brk = _NEWLINE.match(text, front.end())
+        begin = brk.end() if brk else len(text)
+    refs: dict[str, Any] = {}
+    ends: list[int] = []
+    if "]:" in text:  # link reference definitions, which links before them may use
+        for _ in _pieces(text, begin, _parser(blocks_only=True), refs, ends):
+            pass
+    switches.lines = sum(1 for _ in _NEWLINE.finditer(text, 0, begin))
+    yield _blank(text[:begin])
+    cursor = 0
+    for piece in _pieces(text, begin, _parser(), refs, ends or None):
+        scan, cursor = _scan_piece(text, piece, cursor)
+        switches.apply(scan, piece)
+        yield "".join(scan.out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,34 +316,39 @@ class _Result:
     ignored: dict[int, frozenset[str]]
 
 
-@lru_cache(maxsize=2)  # prose_mask and ignored_claims of the same document
+@lru_cache(maxsize=1)  # prose_mask and ignored_claims of the same document
 def _analyse(text: str) -> _Result:
-    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    scan = _scan_blocks(text, starts)
-    out = scan.out
-    for m in _RAW_URL.finditer("".join(out)):
-        out[m.start() : m.end()] = _blank(m.group(0))
-    ignored: dict[int, set[str]] = {}
-    off_at: int | None = None
-    for m in _DIRECTIVE.finditer(text):
-        if not any(a <= m.start() and m.end() <= b for a, b in scan.html):
-            continue  # shown in code or a code span: not a directive
-        word, ids = m.group(1).lower(), m.group(2).split()
-        if word == "off" and off_at is None:
-            off_at = m.start()
-        elif word == "on" and off_at is not None:
-            out[off_at : m.end()] = _blank(text[off_at : m.end()])
-            off_at = None
-        elif word == "ignore":
-            line = _target_line(text, starts, m)
-            if ids:
-                ignored.setdefault(line, set()).update(ids)
-            else:
-                a, b = _line_bounds(text, starts, line)
-                out[a:b] = " " * (b - a)
-    if off_at is not None:
-        out[off_at:] = _blank(text[off_at:])
-    return _Result("".join(out), {k: frozenset(v) for k, v in ignored.items()})
+    switches = _Switches(text)
+    mask = ""
+    group: list[str] = []
+    size = 0
+    for part in _mask_parts(text, switches):
+        group.append(part)
+        size += len(part)
+        if size >= _APPEND_CHARS:
+            mask += "".join(group)  # CPython grows the mask in place: never copied whole
+            group, size = [], 0
+    mask += "".join(group)
+    return _Result(mask, {k: frozenset(v) for k, v in switches.ignored.items()})
+
+
+class Prose:
+    """The prose of a Markdown document, read piece by piece, for a document too large to
+    hold twice: :meth:`statements` yields the statements of :func:`prose_mask` (as
+    :func:`~factcheck.text.segment.iter_statements` splits them) without making the mask
+    whole, and :attr:`ignored` fills as they are read (see :func:`ignored_claims`): by the
+    time a statement is yielded, it holds every ignore comment of the statement's lines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ignored: dict[int, set[str]] = {}
+
+    def statements(self) -> Iterator[Statement]:
+        switches = _Switches(self.text, self.ignored)
+        stream = StatementStream()
+        for part in _mask_parts(self.text, switches):
+            yield from stream.feed(part)
+        yield from stream.close()
 
 
 def prose_mask(text: str) -> str:

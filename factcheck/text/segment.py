@@ -48,7 +48,10 @@ _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•・]|\d{1,3}[.)]|[①-⑳]|#{1,6})[ 
 # from every "[" to the end of a long line (linear time on "[[[[..." or "[x](" repeated)
 _URL = re.compile(r"!?\[[^\[\]]*\]\([^()]*\)|https?://\S+")
 _LETTER = re.compile(r"[^\W\d_]")
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
+_NOT_SPACE = re.compile(r"\S")  # as str.isspace, for every character
 MAX_STATEMENT_CHARS = 2000
+_LOOK_BACK = 40  # characters before a full stop that _is_boundary reads (its word)
 _CUT_WINDOW = 200  # a long statement is cut at the last space within this many characters
 
 
@@ -65,7 +68,7 @@ def _is_boundary(text: str, i: int) -> bool:
         return ch in "!?" and not text[j].isascii()
     if ch != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[max(0, i - 40) : i])  # a window: linear overall
+    word = re.search(r"([\w.]+)$", text[max(0, i - _LOOK_BACK) : i])  # a window: linear overall
     token = word.group(1).lower() if word else ""
     if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
         nxt = text[j : j + 80].lstrip()[:1]
@@ -100,8 +103,7 @@ def _quote_closes_later(finder: _NextFinder, i: int, stack: list[str]) -> bool:
     return close >= 0 and (end < 0 or close < end)
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     stack: list[str] = []
     finder = _NextFinder(text)
     begin = start
@@ -120,14 +122,13 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < end and text[j] in _CLOSERS:
                 j += 1
-            spans.append((begin, j))
+            yield begin, j
             begin = j
             stack.clear()
             i = j
             continue
         i += 1
-    spans.append((begin, end))
-    return spans
+    yield begin, end
 
 
 def _ends_sentence(text: str, block: tuple[int, int]) -> bool:
@@ -138,28 +139,36 @@ def _ends_sentence(text: str, block: tuple[int, int]) -> bool:
     return b > a and text[b - 1] in _JA_END + "."
 
 
-def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _line_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Group lines into blocks: a line continues the previous one only when that one does not
-    end a sentence and this one starts in lower case (a wrapped English sentence)."""
-    blocks: list[tuple[int, int]] = []
+    end a sentence and this one starts in lower case (a wrapped English sentence).
+
+    Lines end where ``str.splitlines`` ends them; they are found in place, one at a time, so
+    a large text is never copied nor split into a list of lines."""
+    block: tuple[int, int] | None = None
     pos = start
-    for line in text[start:end].splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        lstart, lend = pos, pos + len(body)
-        pos += len(line)
-        if not body.strip():
+    while pos < end:
+        brk = _LINE_BREAK.search(text, pos, end)
+        lstart, lend, pos = (pos, end, end) if brk is None else (pos, brk.start(), brk.end())
+        if lend < pos and text[lend] not in "\r\n":
+            lend = pos  # a line break other than CR or LF is kept at the end of the line
+        first = _NOT_SPACE.search(text, lstart, lend)
+        if first is None:  # a blank line
             continue
-        stripped = body.lstrip()
+        indent = first.start() - lstart
         if (
-            blocks
-            and stripped[:1].islower()
-            and not _ends_sentence(text, blocks[-1])
-            and blocks[-1][1] + 2 >= lstart - (len(body) - len(stripped)) - 1
+            block is not None
+            and text[first.start()].islower()
+            and not _ends_sentence(text, block)
+            and block[1] + 2 >= lstart - indent - 1
         ):
-            blocks[-1] = (blocks[-1][0], lend)
+            block = (block[0], lend)
         else:
-            blocks.append((lstart, lend))
-    return blocks
+            if block is not None:
+                yield block
+            block = (lstart, lend)
+    if block is not None:
+        yield block
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -208,12 +217,56 @@ def iter_statements(text: str, start: int = 0, end: int | None = None) -> Iterat
     """:func:`split_statements`, one at a time (a large input is never split all at once)."""
     stop = len(text) if end is None else end
     for bstart, bend in _line_blocks(text, start, stop):
-        for raw_a, raw_b in _sentence_spans(text, bstart, bend):
-            a, b = _trim(text, raw_a, raw_b)
-            if a >= b:
-                continue
-            piece = text[a:b]
-            if not _LETTER.search(_URL.sub("", piece)):
-                continue
-            for s, e in _split_long(text, a, b):
-                yield Statement(text[s:e], Span(s, e))
+        yield from _block_statements(text, bstart, bend)
+
+
+def _block_statements(text: str, bstart: int, bend: int, base: int = 0) -> Iterator[Statement]:
+    """The statements of one block of lines, offsets moved by ``base``."""
+    for raw_a, raw_b in _sentence_spans(text, bstart, bend):
+        a, b = _trim(text, raw_a, raw_b)
+        if a >= b:
+            continue
+        piece = text[a:b]
+        if not _LETTER.search(_URL.sub("", piece)):
+            continue
+        for s, e in _split_long(text, a, b):
+            yield Statement(text[s:e], Span(base + s, base + e))
+
+
+class StatementStream:
+    """The statements of a text that arrives in parts (a Markdown mask made piece by piece):
+    exactly those of :func:`iter_statements` over the whole text, without the whole text.
+
+    Only the unsettled end is held: the last block of lines, which the next part may
+    continue, and the few characters before it that a full stop looks back at. The blocks
+    before it are split once a part ends with a line feed: what a statement looks ahead at
+    (an abbreviation's next word, a quote's closing mark on the same line) then lies within
+    what is held, since a later block or that line feed comes first.
+    """
+
+    def __init__(self) -> None:
+        self.text = ""  # the end of the text: _LOOK_BACK characters, then what is not split
+        self.start = 0  # where, in ``self.text``, what is not split starts
+        self.base = 0  # the offset of ``self.text`` in the whole text
+        self.settled = 0  # len(self.text) after the last split (splits stay linear)
+
+    def feed(self, part: str) -> list[Statement]:
+        """The statements that ``part``, the next part of the text, settles."""
+        self.text += part
+        if not self.text.endswith("\n") or len(self.text) < 2 * self.settled:
+            return []
+        blocks = list(_line_blocks(self.text, self.start, len(self.text)))
+        return self._split(blocks[:-1], blocks[-1][0] if blocks else len(self.text))
+
+    def close(self) -> list[Statement]:
+        """The statements of the rest, once the last part is fed."""
+        blocks = list(_line_blocks(self.text, self.start, len(self.text)))
+        return self._split(blocks, len(self.text))
+
+    def _split(self, blocks: list[tuple[int, int]], keep: int) -> list[Statement]:
+        """The statements of ``blocks``; what is not split from then on starts at ``keep``."""
+        found = [s for block in blocks for s in _block_statements(self.text, *block, self.base)]
+        cut = max(0, keep - _LOOK_BACK)
+        self.text, self.start, self.base = self.text[cut:], keep - cut, self.base + cut
+        self.settled = len(self.text)
+        return found
