@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import __version__
@@ -199,3 +201,21 @@ def test_rdjsonl_counts_columns_in_utf8_bytes(monkeypatch: pytest.MonkeyPatch) -
     rng = ja["location"]["range"]
     assert rng["start"]["column"] == 3  # after "> "
     assert rng["end"]["column"] == 3 + len(statement.encode("utf-8"))
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON)
+def test_the_json_writer_writes_what_json_dumps_writes(value: object) -> None:
+    from factcheck.report.json_ import _pretty
+
+    assert _pretty(value, "") == json.dumps(value, ensure_ascii=False, indent=2)
+    assert "    " + _pretty(value, "    ") == "\n".join(
+        "    " + line for line in json.dumps(value, ensure_ascii=False, indent=2).split("\n")
+    )

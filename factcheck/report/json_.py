@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-import textwrap
+import math
 from collections.abc import Iterable
+from json.encoder import encode_basestring
 
 from factcheck.model import Finding
 from factcheck.report import Context, Tally, Write
@@ -38,6 +39,40 @@ def finding_dict(f: Finding, ctx: Context) -> dict[str, object]:
     }
 
 
+def _scalar(value: object) -> str:
+    """One value as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if isinstance(value, str):
+        return encode_basestring(value)  # the C function json.dumps itself uses
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _pretty(value: object, pad: str) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)`` with every line after the first
+    indented by ``pad``, byte for byte, with each value written directly: the indenting
+    encoder is pure Python and cost most of a long run."""
+    inner = pad + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = ",\n".join(
+            f"{inner}{_scalar(str(k))}: {_pretty(v, inner)}" for k, v in value.items()
+        )
+        return "{\n" + items + "\n" + pad + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _pretty(v, inner) for v in value) + "\n" + pad + "]"
+    return _scalar(value)
+
+
 def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
     """The document of :func:`render`, written result by result (byte for byte the same)."""
     tally = Tally()
@@ -48,8 +83,7 @@ def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
         item = finding_dict(f, ctx)
         if ctx.explain:
             item["considered"] = [{"claim": c, "score": s} for c, s in f.considered]
-        body = json.dumps(item, ensure_ascii=False, indent=2)
-        write(("\n" if first else ",\n") + textwrap.indent(body, "    "))
+        write(("\n    " if first else ",\n    ") + _pretty(item, "    "))
         first = False
     write("]" if first else "\n  ]")
     counts = json.dumps(tally.summary(), ensure_ascii=False, indent=2)
