@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import overload
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from factcheck.features import Features, extract
 from factcheck.model import Claim, Passage
@@ -388,12 +388,12 @@ def candidates(
 
 
 def closest_passage(index: Index, f: Features) -> tuple[PassageProfile, float] | None:
-    """The source passage a statement nearly copies (rapidfuzz ratio), if any."""
-    best: tuple[PassageProfile, float] | None = None
-    for pp in index.passages:
-        if abs(len(pp.norm) - len(f.text)) > 0.4 * max(len(pp.norm), len(f.text)):
-            continue
-        r = fuzz.ratio(f.text, pp.norm)
-        if best is None or r > best[1]:
-            best = (pp, r)
-    return best
+    """The source passage a statement nearly copies (rapidfuzz ratio), if any: the first of
+    the best among those of a similar length."""
+    n = len(f.text)
+    near = [pp for pp in index.passages if abs(len(pp.norm) - n) <= 0.4 * max(len(pp.norm), n)]
+    if not near:
+        return None
+    found = process.extractOne(f.text, [pp.norm for pp in near], scorer=fuzz.ratio,
+                               processor=None)  # fmt: skip
+    return (near[found[2]], found[1]) if found else None
