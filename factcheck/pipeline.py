@@ -124,6 +124,15 @@ def _judge_all(texts: list[str]) -> list[Judgement]:
     return [judge_statement(index, t) for t in texts]
 
 
+def _shared(j: Judgement, canon: dict[object, Any]) -> Judgement:
+    """A judgement from a worker with its claim id, claim text and citation shared with the
+    judgements before it (each arrives as a fresh copy): the memo stays small."""
+    one = canon.setdefault
+    considered = tuple((one(cid, cid), score) for cid, score in j.considered)
+    return replace(j, claim_id=one(j.claim_id, j.claim_id), claim_text=one(j.claim_text, j.claim_text),
+                   citation=one(j.citation, j.citation), considered=considered)  # fmt: skip
+
+
 def _finding(input_name: str, st: Statement, j: Judgement) -> Finding:
     return Finding(input_name, st.text, st.span, j.verdict, j.score, j.claim_id, j.claim_text,
                    j.reason, j.citation, j.considered)  # fmt: skip
@@ -165,6 +174,7 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
 
     workers = _workers()
     _SHARED["index"] = index
+    canon: dict[object, Any] = {}  # one copy of each claim id, claim text and citation
     pending: deque[tuple[list[Statement], list[str], Any]] = deque()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         while True:
@@ -174,7 +184,7 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
                 pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
             while pending and (not chunk or len(pending) > 2 * workers):
                 done, texts, result = pending.popleft()
-                fresh = dict(zip(texts, result.get(), strict=True))
+                fresh = {t: _shared(j, canon) for t, j in zip(texts, result.get(), strict=True)}
                 for st in done:
                     if progress is not None:
                         progress(1)
