@@ -34,6 +34,8 @@ CASES = [
     ("In Feb. 2018, Musk stepped down as co-chair of OpenAI.", S, None),
     ("マスク氏は2018年2月に共同会長を退くことを決めた。", S, None),
     ("Musk stepped down as OpenAI co-chair in 2019.", C, "date"),
+    ("Musk filed his lawsuit against OpenAI on 29 February 2024.", S, None),
+    ("Musk filed his lawsuit against OpenAI on 27 February 2024.", C, "2024-02-29"),
     ("Musk unveiled his Grok chatbot last November.", S, None),
     ("マスク氏は昨年11月にGrokを発表した。", S, None),
     ("Musk unveiled his Grok chatbot in September 2023.", C, "date"),

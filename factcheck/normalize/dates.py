@@ -30,6 +30,10 @@ _EN_DATE = LazyPattern(
     rf"|(?P<year3>(?:19|20)\d\d)\b(?!\s*(?:%|percent|people|years?\s+old)))",
     re.IGNORECASE,
 )
+_EN_DAY_FIRST = LazyPattern(  # "5 March 2016", "5th of March, 2016"
+    rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RX},?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _EN_MONTH_ONLY = LazyPattern(
     rf"\b(?:in|by|since|during|until|of|last|this|next)\s+{_MONTH_RX}\b(?!\s+\d)", re.IGNORECASE
 )
@@ -125,6 +129,11 @@ def extract_dates(text: str, reference: date | None = None) -> list[DateValue]:
             m.start(),
             m.end(),
         )
+    for m in _EN_DAY_FIRST.finditer(text):
+        day, mon = int(m.group("day")), MONTHS[m.group("mon").lower().rstrip(".")]
+        if 1 <= day <= 31:
+            add(DateValue(int(m.group("year")), mon, day, None, m.group(0), m.start()),
+                m.start(), m.end())  # fmt: skip
     for m in _EN_DATE.finditer(text):
         if m.group("year"):
             mon = MONTHS[m.group("mon").lower().rstrip(".")]
