@@ -120,3 +120,15 @@ def test_a_number_repeated_in_a_near_copy_is_a_difference() -> None:
         "number differs: the statement adds 5, which the source does not give"
     )
     assert _numbers_differ("2015 and 5", "5 and 2015") is None
+
+
+def test_a_possessive_name_is_neither_actor_nor_target() -> None:
+    from factcheck.pipeline import index_for
+    from factcheck.verdict.names import _roles
+    from tests.helpers import bundled
+
+    index = index_for(bundled())
+    pair = {"musk", "altman"}
+    assert _roles(index.features("Musk praised Altman's memo."), pair) == ("musk", None)
+    assert _roles(index.features("Musk's lawyers sued Altman."), pair) == (None, None)
+    assert _roles(index.features("Musk sued Altman."), pair) == ("musk", "altman")

@@ -49,6 +49,7 @@ _MUTUAL = LazyPattern(
 _JOINED = LazyPattern(r"^\W*(?:and|&|or|with|と|や|、)\W*$")
 
 
+_POSSESSIVE = LazyPattern(r"['’]s?\b")  # "Altman's", "Brockman’s", "the Collisons'"
 _ATTRIBUTION = LazyPattern(
     r"(?:close to|according to|allies of|friends of|aides to)\s+$|に近い$", re.IGNORECASE
 )
@@ -86,8 +87,12 @@ def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
         return None, None  # "Musk and Altman ...", "shared offices with": both act
     if _CLAUSE_BREAK.search(between):
         return None, None  # the names stand in different clauses: word order says nothing
+    if _POSSESSIVE.match(text, first.end):
+        return None, None  # "Musk's company sued Altman": the actor is not Musk himself
     if _EN_PASSIVE.search(between) or _EN_RECEIVE.search(between):
         return later.entity, first.entity  # "A was funded by B", "A received money from B"
+    if _POSSESSIVE.match(text, later.end):
+        return first.entity, None  # "Musk dismissed Altman's proposal": acted on the proposal
     return first.entity, later.entity
 
 
