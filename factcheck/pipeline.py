@@ -118,6 +118,14 @@ def _workers() -> int:
     return min(cores, 8) if cores > 1 else 0
 
 
+def _worker_start() -> None:
+    """In a worker process: Ctrl-C is the parent's to handle (it stops the workers), so a
+    worker never prints a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _judge_all(texts: list[str]) -> list[Judgement]:
     """In a worker process: judge each text against the inherited index."""
     index = _SHARED["index"]
@@ -176,7 +184,7 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
     _SHARED["index"] = index
     canon: dict[object, Any] = {}  # one copy of each claim id, claim text and citation
     pending: deque[tuple[list[Statement], list[str], Any]] = deque()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
         while True:
             chunk = list(islice(statements, CHUNK))
             if chunk:

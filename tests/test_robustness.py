@@ -314,6 +314,24 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path, cli_env: dict[str,
     assert "Traceback" not in err.decode()
 
 
+def test_ctrl_c_with_worker_processes_is_one_line(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """Ctrl-C in a terminal interrupts the whole process group, workers included: the
+    parent stops them and says so once; no worker prints a traceback of its own."""
+    path = long_input(tmp_path, 20_000, varied=True)
+    child = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+             "import factcheck.pipeline as p; p.PARALLEL_AFTER = 10; "
+             "sys.argv = ['factcheck', *sys.argv[1:]]; runpy.run_module('factcheck', run_name='__main__')")  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-c", child, "-f", str(path), "--format", "json"],
+                            env=cli_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)  # fmt: skip
+    time.sleep(2.0)
+    assert proc.poll() is None, "finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.decode() == "factcheck: interrupted\n"
+
+
 def test_output_is_byte_identical_across_hash_seeds(cli_env: dict[str, str]) -> None:
     inputs = [str(ROOT / "tests" / "golden" / "inputs" / name) for name in ("history.md", "notes.txt")]  # fmt: skip
     outputs = set()
