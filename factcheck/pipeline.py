@@ -156,7 +156,17 @@ def check_statements(index: Index, statements: Iterable[Statement], input_name: 
     starts a process."""
     seen: dict[str, Judgement] = {}  # a sentence repeated in the input is judged once
     rest = iter(statements)
-    for st in rest:
+    yield from _check_here(index, rest, input_name, progress, seen,
+                           PARALLEL_AFTER if parallel and _workers() else None)  # fmt: skip
+    if parallel and len(seen) >= PARALLEL_AFTER and _workers():
+        yield from _check_in_parallel(index, rest, input_name, progress, seen)
+
+
+def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
+                progress: Callable[[int], None] | None, seen: dict[str, Judgement],
+                stop_after: int | None = None) -> Iterator[Finding]:  # fmt: skip
+    """Judge statements in this process, until ``stop_after`` distinct ones (if given)."""
+    for st in statements:
         if progress is not None:
             progress(1)  # one more statement under way (the CLI's progress display)
         j = seen.get(st.text)
@@ -164,9 +174,8 @@ def check_statements(index: Index, statements: Iterable[Statement], input_name: 
             j = judge_statement(index, st.text)
             if len(seen) < MEMO_LIMIT:
                 seen[st.text] = j
-            if parallel and len(seen) == PARALLEL_AFTER and _workers():
+            if stop_after is not None and len(seen) == stop_after:
                 yield _finding(input_name, st, j)
-                yield from _check_in_parallel(index, rest, input_name, progress, seen)
                 return
         yield _finding(input_name, st, j)
 
@@ -184,7 +193,12 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
     _SHARED["index"] = index
     canon: dict[object, Any] = {}  # one copy of each claim id, claim text and citation
     pending: deque[tuple[list[Statement], list[str], Any]] = deque()
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    except OSError:  # no process semaphores here (a sandbox without /dev/shm): carry on
+        yield from _check_here(index, statements, input_name, progress, seen)
+        return
+    with pool:
         while True:
             chunk = list(islice(statements, CHUNK))
             if chunk:

@@ -62,3 +62,25 @@ def test_a_short_input_starts_no_process(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(pipeline, "_check_in_parallel", lambda *a: pytest.fail("forked"))
     assert len(pipeline.check_text("Musk donated $44M to OpenAI. " * 3, bundled())) == 3
+
+
+def test_without_worker_processes_the_check_goes_on_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing.context
+
+    from factcheck import pipeline
+
+    rec = bundled()
+    text = "\n\n".join(c.text_en for c in rec.claims[:30])
+    serial = pipeline.check_text(text, rec)
+
+    asked: list[int] = []
+
+    def no_semaphores(*args: object, **kwargs: object) -> None:
+        asked.append(1)
+        raise PermissionError("no /dev/shm")
+
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Pool", no_semaphores, raising=False)
+    monkeypatch.setattr(pipeline, "_workers", lambda: 2)
+    monkeypatch.setattr(pipeline, "PARALLEL_AFTER", 5)
+    assert pipeline.check_text(text, rec) == serial
+    assert asked
