@@ -104,8 +104,9 @@ _SHARED: dict[str, Index] = {}  # the index the worker processes inherit (forked
 
 
 def _workers() -> int:
-    """Worker processes worth starting: the cores this process may use (at most 8), and
-    none where processes cannot be forked (the index is inherited, never sent)."""
+    """Worker processes worth starting: the cores this process may use (at most 8, or
+    FACTCHECK_JOBS), and none where processes cannot be forked (the index is inherited,
+    never sent) or FACTCHECK_JOBS is 1."""
     import multiprocessing
     import os
 
@@ -115,7 +116,10 @@ def _workers() -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return min(cores, 8) if cores > 1 else 0
+    wanted = os.environ.get("FACTCHECK_JOBS", "").strip()
+    limit = int(wanted) if wanted.isdigit() else 8
+    n = min(cores, limit)
+    return n if n > 1 else 0
 
 
 def _worker_start() -> None:

@@ -84,3 +84,18 @@ def test_without_worker_processes_the_check_goes_on_here(monkeypatch: pytest.Mon
     monkeypatch.setattr(pipeline, "PARALLEL_AFTER", 5)
     assert pipeline.check_text(text, rec) == serial
     assert asked
+
+
+def test_factcheck_jobs_caps_the_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import pipeline
+
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    monkeypatch.delenv("FACTCHECK_JOBS", raising=False)
+    if not pipeline._workers():
+        pytest.skip("no fork here")
+    assert pipeline._workers() == 4
+    monkeypatch.setenv("FACTCHECK_JOBS", "2")
+    assert pipeline._workers() == 2
+    monkeypatch.setenv("FACTCHECK_JOBS", "1")
+    assert pipeline._workers() == 0
