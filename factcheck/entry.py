@@ -94,10 +94,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted\n")
         sys.exit(130)
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+    except BrokenPipeError:  # the reader went away ("| head"): the check did not finish,
+        devnull = os.open(os.devnull, os.O_WRONLY)  # so it cannot report success; quietly,
+        os.dup2(devnull, sys.stdout.fileno())  # as the full command line (click) does
+        sys.exit(1)
     except Exception as exc:  # bad usage from the option parser: one line, exit 2
         if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
             sys.exit(130)
