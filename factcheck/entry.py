@@ -61,8 +61,11 @@ def quick_options(args: list[str]) -> Options | None:
     return opts
 
 
+COMPLETION = "_FACTCHECK_COMPLETE"  # set by the shell when it asks typer for completions
+
+
 def _run(args: list[str]) -> int:
-    opts = quick_options(args)
+    opts = None if COMPLETION in os.environ else quick_options(args)
     if opts is not None:
         from factcheck.run import run_check
 

@@ -112,3 +112,16 @@ def test_the_quick_path_does_not_import_typer() -> None:
     proc = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert proc.stderr.endswith("exit=0 typer=False"), proc.stderr
     assert '"verdict": "supported"' in proc.stdout
+
+
+def test_shell_completion_reaches_the_full_command_line() -> None:
+    import os
+
+    env = {**os.environ, "_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck --fo",
+           "COMP_CWORD": "1"}  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.argv = ['factcheck']; "
+         "from factcheck.entry import main; main()"],
+        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.stdout.split() == ["--format"], proc.stdout + proc.stderr
