@@ -25,6 +25,7 @@ def load_record(path: str | None = None) -> Record:
 
 def check(text: str, record: Record | None = None, input_name: str = "<text>") -> list[Finding]:
     """Check ``text`` against ``record`` (the bundled record by default); findings in input order."""
-    from factcheck.pipeline import check_text
+    from factcheck.pipeline import check_text, open_record
 
-    return check_text(text, record if record is not None else load_record(), input_name)
+    # the bundled record comes prepared from the cache (see factcheck.cache)
+    return check_text(text, record if record is not None else open_record(), input_name)
