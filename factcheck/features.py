@@ -60,8 +60,12 @@ def _gist(blanked: str, japanese: bool) -> frozenset[str]:
     return frozenset(t for t in ja_tokens(blanked) if _JA_CONTENT.fullmatch(t))
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Features:
-    norm = unicodedata.normalize("NFKC", text)
+    # typographic apostrophes read as the plain one ("didn’t", "Musk’s"): same length
+    norm = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
     japanese = is_japanese(norm)
     mentions = tuple(matcher.find(norm))
     blanked = _blank(norm, mentions)

@@ -57,6 +57,8 @@ CASES = [
     ("Altman stayed at an ashram in Nepal.", C, "India"),
     ("マスク氏はテスラではなくニューラリンクで自らのAI研究を続けると語った。", C, None),
     # negation
+    ("Musk didn't donate to OpenAI.", C, "negation"),
+    ("Musk didn’t donate any money to OpenAI.", C, "negation"),  # a typographic apostrophe
     ("Musk no longer funds OpenAI directly.", S, None),
     ("Musk still funds OpenAI directly.", C, None),
     ("OpenAI's executives did not reject Musk's bid to take over the company.", C, "negation"),

@@ -294,6 +294,9 @@ def en_tokens(text: str) -> set[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     out = set()
     for word in _WORD.findall(text):
+        if word.endswith(("n't", "n’t")):
+            out.add("not")  # "didn't", "wasn't" say what "did not" says
+            continue
         if word in STOPWORDS or len(word) < 2 or word[0].isdigit():
             continue  # numbers are values, compared as such, not topic words
         out.add(canonical(word))
