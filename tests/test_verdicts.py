@@ -35,6 +35,9 @@ CASES = [
     ("マスク氏は2018年2月に共同会長を退くことを決めた。", S, None),
     ("Musk stepped down as OpenAI co-chair in 2019.", C, "date"),
     ("Musk filed his lawsuit against OpenAI on 29 February 2024.", S, None),
+    # the record gives the year only: the month is not contradicted by a claim of 2019
+    ("OpenAI was founded in December 2015.", U, None),
+    ("OpenAI was founded in December 2016.", C, "2015"),
     ("Musk filed his lawsuit against OpenAI on 27 February 2024.", C, "2024-02-29"),
     ("Musk unveiled his Grok chatbot last November.", S, None),
     ("マスク氏は昨年11月にGrokを発表した。", S, None),
