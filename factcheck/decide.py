@@ -136,17 +136,17 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         others += [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
                    for c in cands if id(c) not in judged and c.score >= MIN_NAME]  # fmt: skip
     # a date the best claim gives less precisely ("2015" for "December 2015") is only
-    # contradicted by a claim dated in that same year: another year is another event
+    # contradicted by a claim on much the same topic dated in that same year: another
+    # year, or another topic, is another event
     coarse = [d for d in f.dates if f"date:{d.start}" in pending
               and any(d.agrees(e) for e in best.profile.dates)]  # fmt: skip
     for c, o in others:
         close = c.score >= best.score - CLOSE and not b_out.agreed
         keys = o.conflict_keys & pending
-        if (
-            coarse
-            and o.conflict == "date"
-            and not any(d.year == e.year for d in coarse for e in c.profile.dates)
-        ):
+        same_event = c.score >= best.score - SIBLING and any(
+            d.year == e.year for d in coarse for e in c.profile.dates
+        )
+        if coarse and o.conflict == "date" and not same_event:
             keys, close = frozenset(), False
         if o.value_conflict and (keys or close) and c.coverage >= MIN_COVERAGE:
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
