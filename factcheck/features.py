@@ -71,15 +71,24 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
     blanked = _blank(norm, mentions)
     money = extract_money(norm)
     percents = extract_percents(norm)
-    counts = [c for c in extract_counts(norm) if not any(m.start <= c.start < m.end for m in money)]
+    found = extract_dates(norm, reference)
+    # "six years ago", "6年前": a date (against the source's), not a count of years
+    relative = [d for d in found if d.text.endswith(("ago", "前"))]
+    ago = [(d.start, d.start + len(d.text)) for d in relative]
+    counts = [c for c in extract_counts(norm) if not any(m.start <= c.start < m.end for m in money)
+              and not any(a <= c.start < b for a, b in ago)]  # fmt: skip
     dates = [
-        d for d in extract_dates(norm, reference)
+        d for d in found
         if not any(q.start <= d.start < q.end for q in (*money, *counts, *percents))
     ]  # fmt: skip
+    if relative:  # its words ("six years ago") are a value, not what the statement is about
+        words, blanked = _blank(norm, (), tuple(relative)), _blank(blanked, (), tuple(relative))
+    else:
+        words = norm
     return Features(
         text=norm,
         japanese=japanese,
-        tokens=frozenset(ja_tokens(norm) if japanese else en_tokens(norm)),
+        tokens=frozenset(ja_tokens(words) if japanese else en_tokens(words)),
         content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
         gist=_gist(_blank(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
         mentions=mentions,

@@ -35,6 +35,8 @@ CASES = [
     ("マスク氏は2018年2月に共同会長を退くことを決めた。", S, None),
     ("Musk stepped down as OpenAI co-chair in 2019.", C, "date"),
     ("Musk filed his lawsuit against OpenAI on 29 February 2024.", S, None),
+    ("Musk stepped down as OpenAI's co-chair six years ago.", S, None),  # from 2024-03-06
+    ("マスク氏は3年前にOpenAIの共同会長を退いた。", C, "2021"),
     # the record gives the year only: the month is not contradicted by a claim of 2019
     ("OpenAI was founded in December 2015.", U, None),
     ("OpenAI was founded in December 2016.", C, "2015"),

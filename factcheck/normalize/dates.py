@@ -38,8 +38,8 @@ _EN_MONTH_ONLY = LazyPattern(
     rf"\b(?:in|by|since|during|until|of|last|this|next)\s+{_MONTH_RX}\b(?!\s+\d)", re.IGNORECASE
 )
 _EN_RELATIVE = LazyPattern(
-    rf"\b(?P<rel>last|this|next)\s+(?:(?P<unit>week|month|year)|{_MONTH_RX})\b|\b(?P<ago>(?:a|one|two|three)\s+"
-    r"(?:week|month|year)s?\s+ago)\b",
+    rf"\b(?P<rel>last|this|next)\s+(?:(?P<unit>week|month|year)|{_MONTH_RX})\b|\b(?P<ago>(?P<n>an?|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<aunit>week|month|year)s?\s+ago)\b",
     re.IGNORECASE,
 )
 _JA_DATE = LazyPattern(
@@ -49,6 +49,10 @@ _JA_DATE = LazyPattern(
 _JA_RELATIVE = LazyPattern(
     r"(?P<rel>昨年|去年|今年|来年|先月|今月|先週|今週|一昨年)(?:(?P<mon>1[0-2]|0?[1-9])月)?"
 )
+_JA_AGO = LazyPattern(r"(?P<n>\d{1,2}|[一二三四五六七八九十])(?P<unit>年|か月|ヶ月|カ月|週間)前")
+_AGO_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "一": 1, "二": 2, "三": 3, "四": 4,
+                "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}  # fmt: skip
 _JA_MONTH_ONLY = LazyPattern(r"(?<![\d年])(?P<mon>1[0-2]|[1-9])月(?!間)")
 
 
@@ -169,7 +173,14 @@ def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
             year = ref.year + 1 if rel == "next" and mon <= ref.month else year
             found.append((DateValue(year, mon, None, None, s, m.start()), m.start(), m.end()))
             continue
-        unit = (m.group("unit") or s.split()[1]).lower().rstrip("s")
+        if m.group("ago"):
+            n = m.group("n").lower()
+            back = int(n) if n.isdigit() else _AGO_NUMBERS[n]
+            found.append(
+                (_ago(ref, back, m.group("aunit").lower(), s, m.start()), m.start(), m.end())
+            )
+            continue
+        unit = (m.group("unit") or "").lower()
         step = {"last": -1, "this": 0, "next": 1}.get(rel, -1)
         if unit == "year":
             found.append(
@@ -181,6 +192,10 @@ def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
         else:
             d = ref + timedelta(weeks=step)
             found.append((DateValue(d.year, d.month, None, None, s, m.start()), m.start(), m.end()))
+    for m in _JA_AGO.finditer(text):  # "6年前", "3か月前"
+        n, unit = m.group("n"), {"年": "year", "週間": "week"}.get(m.group("unit"), "month")
+        back = int(n) if n.isdigit() else _AGO_NUMBERS[n]
+        found.append((_ago(ref, back, unit, m.group(0), m.start()), m.start(), m.end()))
     for m in _JA_RELATIVE.finditer(text):
         rel, jmon = m.group("rel"), m.group("mon")
         s = m.group(0)
@@ -200,6 +215,17 @@ def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
             d = ref - timedelta(weeks=rel == "先週")
             found.append((DateValue(d.year, d.month, None, None, s, m.start()), m.start(), m.end()))
     return found
+
+
+def _ago(ref: date, back: int, unit: str, text: str, start: int) -> DateValue:
+    """``back`` years, months or weeks before ``ref``, at that precision."""
+    if unit == "year":
+        return DateValue(ref.year - back, None, None, None, text, start)
+    if unit == "month":
+        y, mo = divmod(ref.year * 12 + ref.month - 1 - back, 12)
+        return DateValue(y, mo + 1, None, None, text, start)
+    d = ref - timedelta(weeks=back)
+    return DateValue(d.year, d.month, None, None, text, start)
 
 
 def month_only(text: str) -> list[tuple[int, int]]:
