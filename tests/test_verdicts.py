@@ -14,6 +14,10 @@ S, C, U = "supported", "contradicted", "unknown"
 
 CASES = [
     # numbers in every form
+    ("Musk donated $44M to OpenAI, $15M in 2016 and $20M in 2017.", S, None),  # the brief's
+    ("Musk donated $44M to OpenAI, $15M in 2016 and $25M in 2017.", C, "$25M"),
+    ("Musk donated $50M to OpenAI, $15M in 2016 and $20M in 2017.", C, "$44M"),
+    ("In 2016, Musk gave OpenAI $20M.", C, "$15M"),
     ("Musk donated $44 million to OpenAI.", S, None),
     ("Musk gave OpenAI US$44,000,000 in all.", S, None),
     ("Musk donated forty-four million dollars to OpenAI.", S, None),

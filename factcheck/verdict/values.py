@@ -50,21 +50,32 @@ def _date_relation(a: tuple[DateValue, ...], b: tuple[DateValue, ...]) -> str:
 _JOINS = LazyPattern(r"\b(?:and|but|while|whereas)\b|[とや]")
 
 
-def _date_of(q: Quantity, found: tuple[DateValue, ...], text: str = "") -> DateValue | None:
+def _gap(q: Quantity, d: DateValue, text: str) -> tuple[int, int]:
+    """The distance between an amount and a date, and a penalty for what stands between
+    them (a clause break, a conjunction)."""
+    end = d.start + len(d.text)
+    a, b = (end, q.start) if end <= q.start else (q.end, d.start)
+    between = text[a:b]
+    penalty = 1000 if any(ch in between for ch in "、,;。") else 0
+    penalty += 500 if _JOINS.search(between) else 0  # "$15M in 2016 and $20M in 2017"
+    return max(0, b - a), penalty
+
+
+def _date_of(q: Quantity, found: tuple[DateValue, ...], text: str = "",
+             amounts: tuple[Quantity, ...] = ()) -> DateValue | None:  # fmt: skip
     """The date an amount belongs to: the nearest one in the statement, preferring one in
-    the same clause ("$15M in 2016", "2016年が1500万ドル、2017年が2000万ドル")."""
-    if not found:
+    the same clause ("$15M in 2016", "2016年が1500万ドル、2017年が2000万ドル"). A date in
+    another clause that another amount has in its own is not this one's: "$44M, $15M in
+    2016 and $20M in 2017" leaves the $44M undated."""
+
+    def own(r: Quantity, d: DateValue) -> bool:
+        return _gap(r, d, text)[1] == 0
+
+    mine = [d for d in found
+            if own(q, d) or not any(own(r, d) for r in amounts if r is not q)]  # fmt: skip
+    if not mine:
         return None
-
-    def gap(d: DateValue) -> int:
-        end = d.start + len(d.text)
-        a, b = (end, q.start) if end <= q.start else (q.end, d.start)
-        between = text[a:b]
-        penalty = 1000 if any(ch in between for ch in "、,;。") else 0
-        penalty += 500 if _JOINS.search(between) else 0  # "$15M in 2016 and $20M in 2017"
-        return max(0, b - a) + penalty
-
-    return min(found, key=gap)
+    return min(mine, key=lambda d: sum(_gap(q, d, text)))
 
 
 def money(f: Features, ev: Evidence) -> Outcome:
@@ -73,7 +84,7 @@ def money(f: Features, ev: Evidence) -> Outcome:
         return Outcome(unmatched=_keys("money", f.money))
 
     def in_context(q: Quantity) -> bool:
-        when = _date_of(q, f.dates, f.text)
+        when = _date_of(q, f.dates, f.text, f.money)
         return (when is None and not ev.dates) or bool(
             when and any(when.agrees(e) for e in ev.dates)
         )
@@ -83,14 +94,14 @@ def money(f: Features, ev: Evidence) -> Outcome:
     matched = [
         q for q in f.money
         if any(q.overlaps(c) for c in ev.money)
-        and (in_context(q) or (q.exact and _date_of(q, f.dates, f.text) is None))
+        and (in_context(q) or (q.exact and _date_of(q, f.dates, f.text, f.money) is None))
     ]  # fmt: skip
     comparable = []
     for q in f.money:
         if q in matched:
             continue
         if in_context(q) and not any(q.overlaps(c) for c in ev.money):
-            comparable.append((q, _date_of(q, f.dates, f.text)))
+            comparable.append((q, _date_of(q, f.dates, f.text, f.money)))
     unmatched = [q for q in f.money if q not in matched]
     if comparable and not (matched and len(ev.money) == 1):
         said, when = comparable[0]
