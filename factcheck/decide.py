@@ -133,8 +133,10 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     others = list(usable[1:])
     if pending:
         judged = {id(c) for c, _ in usable}
-        others += [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
-                   for c in cands if id(c) not in judged and c.score >= MIN_NAME]  # fmt: skip
+        more = [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
+                for c in cands if id(c) not in judged and c.score >= MIN_NAME]  # fmt: skip
+        # (a conflict set aside for the best claim's rivals is set aside here too)
+        others += [(c, o) for c, o in more if not _set_aside(index, f, c, o, cands)]
     # a date the best claim gives less precisely ("2015" for "December 2015") is only
     # contradicted by a claim on much the same topic dated in that same year: another
     # year, or another topic, is another event

@@ -41,6 +41,9 @@ CASES = [
     ("Musk filed his lawsuit against OpenAI on 29 February 2024.", S, None),
     ("Musk stepped down as OpenAI's co-chair six years ago.", S, None),  # from 2024-03-06
     ("マスク氏は3年前にOpenAIの共同会長を退いた。", C, "2021"),
+    # a value conflict set aside (another product's date) does not come back to decide
+    ("Musk's xAI released Grok in November 2023.", S, None),
+    ("Musk's xAI released Grok in November 2022.", C, "2023-11"),
     # the record gives the year only: the month is not contradicted by a claim of 2019
     ("OpenAI was founded in December 2015.", U, None),
     ("OpenAI was founded in December 2016.", C, "2015"),
