@@ -44,6 +44,9 @@ CASES = [
     # a value conflict set aside (another product's date) does not come back to decide
     ("Musk's xAI released Grok in November 2023.", S, None),
     ("Musk's xAI released Grok in November 2022.", C, "2023-11"),
+    # roles in Japanese, with a title after the name in the claim's own phrasing
+    ("マスク氏はアルトマン氏を師と仰いでいた。", C, "roles"),
+    ("アルトマン氏はマスク氏を師と仰いでいた。", S, None),
     # the record gives the year only: the month is not contradicted by a claim of 2019
     ("OpenAI was founded in December 2015.", U, None),
     ("OpenAI was founded in December 2016.", C, "2015"),

@@ -55,7 +55,9 @@ _ATTRIBUTION = LazyPattern(
 )
 
 
-def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
+def _roles(
+    f: Features, pair: set[str], kind: dict[str, str] | None = None
+) -> tuple[str | None, str | None]:
     """Which of the ``pair`` of names acts and which is acted on (word order / particles).
     Names that only say who is talking ("people close to Altman say") take no part."""
     mentions = [
@@ -69,8 +71,10 @@ def _roles(f: Features, pair: set[str]) -> tuple[str | None, str | None]:
     text = f.text
     if f.japanese:
         subj = obj = None
+        titles = {r.start: r.end for r in f.mentions if (kind or {}).get(r.entity) == "role"}
         for m in mentions:
-            after = text[m.end : m.end + 3].lstrip("氏さん社")
+            end = titles.get(m.end, m.end)  # "アルトマンCEOは": the title goes with the name
+            after = text[end : end + 3].lstrip("氏さん社")
             if subj is None and after[:1] in ("は", "が"):
                 subj = m.entity
             elif obj is None and after[:1] in ("を", "に", "へ") and after[:2] != "によ":
@@ -103,7 +107,7 @@ def _claim_roles(
     """Roles read from a claim's own phrasing (the same few texts, read once)."""
     from factcheck.features import extract
 
-    return _roles(extract(text, matcher, None), set(pair))
+    return _roles(extract(text, matcher, None), set(pair), matcher.kind)
 
 
 def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
@@ -118,7 +122,7 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         return Outcome()
     pair = {ev.subject, ev.object}
     ev_subj, ev_obj = _claim_roles(ev_text, tuple(sorted(pair)), matcher)
-    subj, obj = _roles(f, pair)
+    subj, obj = _roles(f, pair, matcher.kind)
     if (ev_subj, ev_obj) != (ev.subject, ev.object):
         return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
     if subj and obj and subj == ev_obj and obj == ev_subj:
