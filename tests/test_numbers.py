@@ -48,3 +48,14 @@ def test_counts_and_ages() -> None:
     assert [(c.lo, c.unit) for c in extract_counts("14 years older")] == [(14, "years")]
     assert [(c.lo, c.unit) for c in extract_counts("14歳年上")] == [(14, "years")]
     assert [(c.lo, c.unit) for c in extract_counts("a decade older")] == [(10, "years")]
+
+
+def test_vague_counts_of_people() -> None:
+    def read(text: str) -> list[tuple[float, float, str]]:
+        return [(c.lo, c.hi, c.unit) for c in extract_counts(text)]
+
+    assert read("dozens of people") == [(24, 99, "people")]
+    assert read("Hundreds of OpenAI employees left.") == [(200, 999, "people")]
+    assert read("thousands of Google researchers") == [(2000, 9999, "people")]
+    assert read("hundreds of the employees") == []  # only names stand between
+    assert read("数百人の従業員") == [(100, 999.9, "people")]

@@ -47,6 +47,8 @@ CASES = [
     # roles in Japanese, with a title after the name in the claim's own phrasing
     ("マスク氏はアルトマン氏を師と仰いでいた。", C, "roles"),
     ("アルトマン氏はマスク氏を師と仰いでいた。", S, None),
+    # a count the record does not give ("hundreds of employees") leaves it unknown
+    ("Hundreds of OpenAI employees threatened to quit.", U, None),
     # the record gives the year only: the month is not contradicted by a claim of 2019
     ("OpenAI was founded in December 2015.", U, None),
     ("OpenAI was founded in December 2016.", C, "2015"),

@@ -85,7 +85,8 @@ _JA_MONEY = LazyPattern(
 _EN_PERCENT = LazyPattern(rf"(?P<num>{_NUM})\s*(?:%|percent|per cent)", re.IGNORECASE)
 _JA_PERCENT = LazyPattern(rf"(?P<num>{_NUM})\s*(?:%|％|パーセント)")
 _EN_COUNT = LazyPattern(
-    rf"\b(?P<num>{_NUM}|{_WORD_NUM}|dozens|dozen|a dozen|several|a few)(?:[- ]|\s+of\s+)"
+    rf"\b(?P<num>{_NUM}|{_WORD_NUM}|dozens|dozen|a dozen|hundreds|thousands|several|a few)"
+    r"(?:[- ]|\s+of\s+(?:(?-i:[A-Z])[\w.&-]*\s+){0,2})"  # "hundreds of OpenAI employees"
     r"(?P<unit>(?:member|person|people|men|women|employees|staff|researchers|years?|months?|weeks?|days?|hours?|minutes?)\b)",
     re.IGNORECASE,
 )
@@ -313,6 +314,8 @@ def extract_counts(text: str) -> list[Quantity]:
         raw = m.group("num").lower()
         if raw in ("dozens",):
             lo, hi = 24.0, 99.0
+        elif raw in ("hundreds", "thousands"):
+            lo, hi = (200.0, 999.0) if raw == "hundreds" else (2000.0, 9999.0)
         elif raw in ("dozen", "a dozen"):
             lo = hi = 12.0
         elif raw in ("several", "a few"):
