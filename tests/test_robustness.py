@@ -562,6 +562,8 @@ def test_the_cache_keeps_only_recent_entries(private_cache: Path) -> None:
     from factcheck import cache
 
     for n in range(cache.KEEP + 5):
+        for entry in private_cache.glob("index-*.pickle"):  # older than the one to come
+            os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 10))
         cache.cached(f"k{n}", lambda: ({}, []), dict)
     kept = sorted(p.name for p in private_cache.iterdir())
     assert len(kept) == cache.KEEP and "index-k0.pickle" not in kept
