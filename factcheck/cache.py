@@ -209,11 +209,17 @@ def _store(path: Path, key: str, secret: bytes, head: object, items: Sequence[ob
 
 
 def _prune(folder: Path, keep: int = KEEP) -> None:
-    """Remove all but the ``keep`` most recently used entries (and stray temporary files)."""
+    """Remove all but the ``keep`` most recently used entries, and temporary files left an
+    hour ago or more by a write that never finished."""
+    import time
+
     try:
         entries = sorted(folder.glob("index-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-keep]:
             old.unlink(missing_ok=True)
+        for stray in folder.glob(".index-*.tmp"):
+            if stray.stat().st_mtime < time.time() - 3600:
+                stray.unlink(missing_ok=True)
     except OSError:
         pass
 

@@ -561,12 +561,18 @@ def test_a_planted_or_damaged_cache_entry_is_never_run(tmp_path: Path, private_c
 def test_the_cache_keeps_only_recent_entries(private_cache: Path) -> None:
     from factcheck import cache
 
+    stale, fresh = private_cache / ".index-crashed.tmp", private_cache / ".index-writing.tmp"
+    private_cache.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    os.utime(stale, (0, 0))  # left by a write that never finished
     for n in range(cache.KEEP + 5):
         for entry in private_cache.glob("index-*.pickle"):  # older than the one to come
             os.utime(entry, (entry.stat().st_atime, entry.stat().st_mtime - 10))
         cache.cached(f"k{n}", lambda: ({}, []), dict)
-    kept = sorted(p.name for p in private_cache.iterdir())
+    kept = sorted(p.name for p in private_cache.glob("index-*"))
     assert len(kept) == cache.KEEP and "index-k0.pickle" not in kept
+    assert fresh.exists() and not stale.exists()  # another writer's file is left alone
 
 
 def test_a_cached_record_is_read_lazily_and_judges_alike(private_cache: Path) -> None:
