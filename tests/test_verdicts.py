@@ -25,6 +25,8 @@ CASES = [
     ("マスク氏はOpenAIに合計44百万ドルを寄付した。", S, None),
     ("マスク氏はOpenAIに四千四百万ドルを寄付した。", S, None),
     ("Musk donated about $44M to OpenAI.", S, None),
+    ("Musk gave OpenAI roughly $50M.", C, "$44M"),  # a qualifier is no topic word
+    ("Musk gave OpenAI approximately $44 million.", S, None),
     ("Musk donated more than $40M to OpenAI.", S, None),
     ("Musk donated less than $40M to OpenAI.", C, "amount"),
     ("Musk donated over $50M to OpenAI.", C, "amount"),

@@ -167,7 +167,7 @@ HEDGES = frozenset(
         "evidently",
     ]
 )
-# Months and days are dates, compared as such; "less" and "fewer" qualify amounts.
+# Months and days are dates, compared as such; "less", "fewer" and the like qualify amounts.
 CALENDAR = frozenset(
     [
         "may",
@@ -184,6 +184,17 @@ CALENDAR = frozenset(
         "bn",
         "mn",
         "fewer",
+        # words that qualify an amount ("roughly $50M"), read with it as a range
+        "roughly",
+        "approximately",
+        "approx",
+        "around",
+        "nearly",
+        "almost",
+        "exactly",
+        "precisely",
+        "circa",
+        "least",
     ]
 ) | frozenset(MONTHS)
 STOPWORDS = STOPWORDS | HEDGES | CALENDAR
