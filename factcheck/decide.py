@@ -62,7 +62,7 @@ def _numbers_differ(statement: str, passage: str) -> str | None:
 
 
 def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
-    out = compare(f, evidence_of_passage(pp), index.matcher)
+    out = compare(f, evidence_of_passage(index.passage_features(pp)), index.matcher)
     if not out.conflict:
         differ = _numbers_differ(f.text, pp.norm)
         if differ:

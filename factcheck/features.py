@@ -63,9 +63,13 @@ def _gist(blanked: str, japanese: bool) -> frozenset[str]:
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
+def normalized(text: str) -> str:
+    """The text as it is read: NFKC, typographic apostrophes as plain ones (same length)."""
+    return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+
+
 def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Features:
-    # typographic apostrophes read as the plain one ("didn’t", "Musk’s"): same length
-    norm = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    norm = normalized(text)  # "didn’t" read as "didn't"
     japanese = is_japanese(norm)
     mentions = tuple(matcher.find(norm))
     blanked = _blank(norm, mentions)

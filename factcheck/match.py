@@ -20,7 +20,7 @@ from typing import overload
 
 from rapidfuzz import fuzz, process
 
-from factcheck.features import Features, extract
+from factcheck.features import Features, extract, normalized
 from factcheck.model import Claim, Passage
 from factcheck.normalize.dates import DateValue, parse_iso
 from factcheck.normalize.names import EntityMatcher
@@ -55,9 +55,9 @@ class Profile:
 @dataclass(slots=True)
 class PassageProfile:
     passage: Passage
-    features: Features
-    norm: str
+    norm: str  # the text as statements are read (NFKC), for near copies
     about: tuple[str, str] | None = None  # the claim (id, English text) it is the passage of
+    features: Features | None = None  # read when a statement nearly copies it (Index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,42 @@ class Candidate:
     profile: Profile
     score: float
     coverage: float = 1.0  # share of what the statement says (names aside) the claim's words cover
+
+
+class Postings:
+    """The inverted index: for each key ("en:word", "ja:bigram", "e:entity") the claims
+    that have it, in record order. One array of claim numbers and one offset per key: read
+    from the cache in one piece, not as thousands of small lists."""
+
+    def __init__(self, lists: dict[str, list[int]]) -> None:
+        self._slot: dict[str, int] = {}
+        flat = array("i")
+        bounds = array("q", [0])
+        for k, (key, ids) in enumerate(lists.items()):
+            self._slot[key] = k
+            flat.extend(ids)
+            bounds.append(len(flat))
+        self._flat, self._bounds = flat, bounds
+        self._view = memoryview(flat)
+
+    def get(self, key: str, default: Sequence[int] = ()) -> Sequence[int]:
+        k = self._slot.get(key)
+        if k is None:
+            return default
+        return self._view[self._bounds[k] : self._bounds[k + 1]]
+
+    def __len__(self) -> int:
+        return len(self._slot)
+
+    def __getstate__(self) -> tuple[dict[str, int], bytes, bytes]:
+        return self._slot, self._flat.tobytes(), self._bounds.tobytes()
+
+    def __setstate__(self, state: tuple[dict[str, int], bytes, bytes]) -> None:
+        self._slot = state[0]
+        self._flat, self._bounds = array("i"), array("q")
+        self._flat.frombytes(state[1])
+        self._bounds.frombytes(state[2])
+        self._view = memoryview(self._flat)
 
 
 @dataclass(slots=True)
@@ -76,11 +112,17 @@ class Index:
     passages: list[PassageProfile] = field(default_factory=list)
     idf_en: dict[str, float] = field(default_factory=dict)
     idf_ja: dict[str, float] = field(default_factory=dict)
-    postings: dict[str, array[int]] = field(default_factory=dict)
+    postings: Postings = field(default_factory=lambda: Postings({}))
     members: dict[str, frozenset[int]] = field(default_factory=dict)  # common words' claims
 
     def features(self, text: str) -> Features:
         return extract(text, self.matcher, self.reference)
+
+    def passage_features(self, pp: PassageProfile) -> Features:
+        """What a source passage says, read the first time a statement nearly copies it."""
+        if pp.features is None:
+            pp.features = self.features(pp.passage.text)
+        return pp.features
 
     def split(self) -> tuple[Index, list[Profile]]:
         """The index without its claims (the head, read at once from the cache) and the
@@ -242,13 +284,12 @@ def build_index(record: Record) -> Index:
                     *("e:" + e for e in prof.entities)}:  # fmt: skip
             postings.setdefault(key, []).append(i)
     index.profiles = profiles
-    index.postings = {k: array("i", v) for k, v in postings.items()}  # compact, quick to read
+    index.postings = Postings(postings)
     n = max(1, len(record.claims))
     index.idf_en = {t: math.log(1 + n / d) for t, d in df_en.items()}
     index.idf_ja = {t: math.log(1 + n / d) for t, d in df_ja.items()}
     for p, about in zip(record.passages, _passage_claims(record), strict=True):
-        f = extract(p.text, matcher, ref)
-        index.passages.append(PassageProfile(p, f, f.text, about))
+        index.passages.append(PassageProfile(p, normalized(p.text), about))
     return index
 
 
@@ -337,7 +378,7 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     prefix = "ja:" if f.japanese else "en:"
     idf = index.idf_ja if f.japanese else index.idf_en
     n = len(index.profiles)
-    terms: list[tuple[str, array[int] | tuple[()], float]] = [
+    terms: list[tuple[str, Sequence[int], float]] = [
         (prefix + t, index.postings.get(prefix + t, ()), idf.get(t, 0.0)) for t in f.tokens
     ]
     for e in f.entities:

@@ -9,7 +9,8 @@ from factcheck.normalize.dates import DateValue
 from factcheck.normalize.numbers import Quantity
 
 if TYPE_CHECKING:
-    from factcheck.match import PassageProfile, Profile
+    from factcheck.features import Features
+    from factcheck.match import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def evidence_of_claim(p: Profile) -> Evidence:
                     p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older)  # fmt: skip
 
 
-def evidence_of_passage(pp: PassageProfile) -> Evidence:
-    f = pp.features
+def evidence_of_passage(f: Features) -> Evidence:
+    """What a source passage says (its features), as evidence."""
     return Evidence(f.entities, f.money, f.dates, f.counts, f.percents, f.negations > 0,
                     "", f.text, copy=True)  # fmt: skip
