@@ -161,9 +161,13 @@ def check_statements(index: Index, statements: Iterable[Statement], input_name: 
     seen: dict[str, Judgement] = {}  # a sentence repeated in the input is judged once
     rest = iter(statements)
     yield from _check_here(index, rest, input_name, progress, seen,
-                           PARALLEL_AFTER if parallel and _workers() else None)  # fmt: skip
-    if parallel and len(seen) >= PARALLEL_AFTER and _workers():
+                           PARALLEL_AFTER if parallel else None)  # fmt: skip
+    if len(seen) < PARALLEL_AFTER or not parallel:
+        return  # the input ended first (multiprocessing is not even imported)
+    if _workers():
         yield from _check_in_parallel(index, rest, input_name, progress, seen)
+    else:
+        yield from _check_here(index, rest, input_name, progress, seen)
 
 
 def _check_here(index: Index, statements: Iterator[Statement], input_name: str,

@@ -99,3 +99,13 @@ def test_factcheck_jobs_caps_the_worker_processes(monkeypatch: pytest.MonkeyPatc
     assert pipeline._workers() == 2
     monkeypatch.setenv("FACTCHECK_JOBS", "1")
     assert pipeline._workers() == 0
+
+
+def test_a_short_check_does_not_even_import_multiprocessing() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from factcheck import check; check('Musk donated $44M to OpenAI.'); "
+            "print('multiprocessing' in sys.modules)")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
