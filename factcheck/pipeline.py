@@ -98,7 +98,7 @@ def judge_statement(index: Index, text: str) -> Judgement:
     return whole
 
 
-PARALLEL_AFTER = 2_000  # distinct statements judged in this process before sharing the rest
+PARALLEL_AFTER = 500  # distinct statements judged in this process before sharing the rest
 CHUNK = 256  # statements sent to a worker at a time
 _SHARED: dict[str, Index] = {}  # the index the worker processes inherit (forked, not sent)
 
