@@ -51,6 +51,10 @@ CASES = [
     ("アルトマン氏はマスク氏を師と仰いでいた。", S, None),
     # a count the record does not give ("hundreds of employees") leaves it unknown
     ("Hundreds of OpenAI employees threatened to quit.", U, None),
+    # a claim says what its passage says about the people it names (then at Stripe, at Google)
+    ("Brockman left Stripe to join OpenAI.", S, None),
+    ("Brockman left Google to join OpenAI.", C, "Stripe"),
+    ("Musk recruited Sutskever from Google.", S, None),
     # the record gives the year only: the month is not contradicted by a claim of 2019
     ("OpenAI was founded in December 2015.", U, None),
     ("OpenAI was founded in December 2016.", C, "2015"),
