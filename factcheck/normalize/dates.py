@@ -173,29 +173,16 @@ def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
             year = ref.year + 1 if rel == "next" and mon <= ref.month else year
             found.append((DateValue(year, mon, None, None, s, m.start()), m.start(), m.end()))
             continue
-        if m.group("ago"):
-            n = m.group("n").lower()
-            back = int(n) if n.isdigit() else _AGO_NUMBERS[n]
-            found.append(
-                (_ago(ref, back, m.group("aunit").lower(), s, m.start()), m.start(), m.end())
-            )
-            continue
-        unit = (m.group("unit") or "").lower()
-        step = {"last": -1, "this": 0, "next": 1}.get(rel, -1)
-        if unit == "year":
-            found.append(
-                (DateValue(ref.year + step, None, None, None, s, m.start()), m.start(), m.end())
-            )
-        elif unit == "month":
-            y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
-            found.append((DateValue(y, mo + 1, None, None, s, m.start()), m.start(), m.end()))
-        else:
-            d = ref + timedelta(weeks=step)
-            found.append((DateValue(d.year, d.month, None, None, s, m.start()), m.start(), m.end()))
+        if m.group("ago"):  # "two years ago"
+            back, unit = _number(m.group("n").lower()), m.group("aunit").lower()
+        else:  # "last year", "this month", "next week"
+            back, unit = {"last": 1, "this": 0, "next": -1}[rel], m.group("unit").lower()
+        found.append((_ago(ref, back, unit, s, m.start()), m.start(), m.end()))
     for m in _JA_AGO.finditer(text):  # "6年前", "3か月前"
-        n, unit = m.group("n"), {"年": "year", "週間": "week"}.get(m.group("unit"), "month")
-        back = int(n) if n.isdigit() else _AGO_NUMBERS[n]
-        found.append((_ago(ref, back, unit, m.group(0), m.start()), m.start(), m.end()))
+        unit = {"年": "year", "週間": "week"}.get(m.group("unit"), "month")
+        found.append(
+            (_ago(ref, _number(m.group("n")), unit, m.group(0), m.start()), m.start(), m.end())
+        )
     for m in _JA_RELATIVE.finditer(text):
         rel, jmon = m.group("rel"), m.group("mon")
         s = m.group(0)
@@ -208,17 +195,20 @@ def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
                     m.end(),
                 )
             )
-        elif rel in ("先月", "今月"):
-            y, mo = divmod(ref.year * 12 + ref.month - 1 - (rel == "先月"), 12)
-            found.append((DateValue(y, mo + 1, None, None, s, m.start()), m.start(), m.end()))
-        else:
-            d = ref - timedelta(weeks=rel == "先週")
-            found.append((DateValue(d.year, d.month, None, None, s, m.start()), m.start(), m.end()))
+        else:  # 先月, 今月, 先週, 今週
+            unit = "month" if rel in ("先月", "今月") else "week"
+            found.append((_ago(ref, int(rel[0] == "先"), unit, s, m.start()), m.start(), m.end()))
     return found
 
 
+def _number(word: str) -> int:
+    """How many units back: digits, or "a", "two", "三"."""
+    return int(word) if word.isdigit() else _AGO_NUMBERS[word]
+
+
 def _ago(ref: date, back: int, unit: str, text: str, start: int) -> DateValue:
-    """``back`` years, months or weeks before ``ref``, at that precision."""
+    """``back`` years, months or weeks before ``ref`` (after it, when negative), at that
+    precision."""
     if unit == "year":
         return DateValue(ref.year - back, None, None, None, text, start)
     if unit == "month":
