@@ -164,10 +164,16 @@ def check_statements(index: Index, statements: Iterable[Statement], input_name: 
                            PARALLEL_AFTER if parallel else None)  # fmt: skip
     if len(seen) < PARALLEL_AFTER or not parallel:
         return  # the input ended first (multiprocessing is not even imported)
-    if _workers():
-        yield from _check_in_parallel(index, rest, input_name, progress, seen)
+    workers = _workers()
+    if workers:
+        yield from _check_in_parallel(index, rest, input_name, progress, seen, workers)
     else:
         yield from _check_here(index, rest, input_name, progress, seen)
+
+
+def _remember(seen: dict[str, Judgement], text: str, j: Judgement) -> None:
+    if len(seen) < MEMO_LIMIT:
+        seen[text] = j
 
 
 def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
@@ -180,8 +186,7 @@ def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
         j = seen.get(st.text)
         if j is None:
             j = judge_statement(index, st.text)
-            if len(seen) < MEMO_LIMIT:
-                seen[st.text] = j
+            _remember(seen, st.text, j)
             if stop_after is not None and len(seen) == stop_after:
                 yield _finding(input_name, st, j)
                 return
@@ -190,42 +195,44 @@ def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
 
 def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name: str,
                        progress: Callable[[int], None] | None,
-                       seen: dict[str, Judgement]) -> Iterator[Finding]:  # fmt: skip
-    """The rest of the statements, judged by worker processes a chunk at a time; findings
-    in input order. At most two chunks per worker are under way: memory stays bounded."""
+                       seen: dict[str, Judgement], workers: int) -> Iterator[Finding]:  # fmt: skip
+    """The rest of the statements, judged by ``workers`` processes a chunk at a time;
+    findings in input order. At most two chunks per worker are under way: memory stays
+    bounded."""
     import multiprocessing
     from collections import deque
     from itertools import islice
 
-    workers = _workers()
-    _SHARED["index"] = index
     canon: dict[object, Any] = {}  # one copy of each claim id, claim text and citation
     pending: deque[tuple[list[Statement], list[str], Any]] = deque()
+    _SHARED["index"] = index  # before the pool forks its workers
     try:
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
     except OSError:  # no process semaphores here (a sandbox without /dev/shm): carry on
+        _SHARED.clear()
         yield from _check_here(index, statements, input_name, progress, seen)
         return
-    with pool:
-        while True:
-            chunk = list(islice(statements, CHUNK))
-            if chunk:
-                texts = list(dict.fromkeys(s.text for s in chunk if s.text not in seen))
-                pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
-            while pending and (not chunk or len(pending) > 2 * workers):
-                done, texts, result = pending.popleft()
-                fresh = {t: _shared(j, canon) for t, j in zip(texts, result.get(), strict=True)}
-                for st in done:
-                    if progress is not None:
-                        progress(1)
-                    j = seen.get(st.text) or fresh[st.text]
-                    yield _finding(input_name, st, j)
-                for text, j in fresh.items():
-                    if len(seen) < MEMO_LIMIT:
-                        seen[text] = j
-            if not chunk:
-                break
-    _SHARED.clear()
+    try:
+        with pool:
+            while True:
+                chunk = list(islice(statements, CHUNK))
+                if chunk:
+                    texts = list(dict.fromkeys(s.text for s in chunk if s.text not in seen))
+                    pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
+                while pending and (not chunk or len(pending) > 2 * workers):
+                    done, texts, result = pending.popleft()
+                    fresh = {t: _shared(j, canon) for t, j in zip(texts, result.get(), strict=True)}
+                    for st in done:
+                        if progress is not None:
+                            progress(1)
+                        j = seen.get(st.text) or fresh[st.text]
+                        yield _finding(input_name, st, j)
+                    for text, j in fresh.items():
+                        _remember(seen, text, j)
+                if not chunk:
+                    break
+    finally:
+        _SHARED.clear()  # also when the reader stops early
 
 
 def iter_findings(text: str, record: Record, input_name: str = "<text>",
