@@ -102,39 +102,34 @@ def picked(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     return [text[a:b] for a, b, _ in spans]
 
 
-def test_highlights_find_values_across_languages() -> None:
-    f = finding("マスク氏はOpenAIに5000万ドルを寄付した。", Verdict.CONTRADICTED,
-                "amount differs: the statement says $50M; the source says $44M",
-                "起訴状には、マスク氏が最終的に4400万ドルを寄付したことが記されている。")  # fmt: skip
+@pytest.mark.parametrize(
+    ("statement", "verdict", "reason", "passage", "said", "source"),
+    [("マスク氏はOpenAIに5000万ドルを寄付した。", Verdict.CONTRADICTED,
+      "amount differs: the statement says $50M; the source says $44M",
+      "起訴状には、マスク氏が最終的に4400万ドルを寄付したことが記されている。", "5000万ドル", "4400万ドル"),
+     ("Musk and Altman co-founded OpenAI in 2019.", Verdict.CONTRADICTED,
+      "date differs: the statement says 2019; the source says 2015",
+      "マスクとアルトマンは2015年、非営利の研究機関であるOpenAIを共同で設立した。", "2019", "2015年"),
+     ("Musk donated $44M to OpenAI.", Verdict.SUPPORTED, "the record states this",
+      "起訴状には、マスク氏が最終的に4400万ドルを寄付したことが記されている。", "$44M", "4400万ドル"),
+     # the source's own wording; full-width digits keep their original offsets
+     ("マスクは５０００万ドルを寄付した。", Verdict.CONTRADICTED,
+      "amount differs: the statement says $50M; the source says $44M (4400万ドル)",
+      "最終的に4400万ドルを寄付した。彼は2016年に1500万ドルを寄付した。", "５０００万ドル", "4400万ドル"),
+     ("Musk is 30 years older than Altman.", Verdict.CONTRADICTED,
+      "count differs: the statement says 30 years; the source says 14 years",
+      "Musk is 14 years older than Altman.", "30 years", "14 years")],
+)  # fmt: skip
+def test_highlights_mark_the_values_in_statement_and_passage(
+    statement: str, verdict: Verdict, reason: str, passage: str, said: str, source: str
+) -> None:
+    f = finding(statement, verdict, reason, passage)
     st, ps = highlights(f)
-    assert picked(f.statement, st) == ["5000万ドル"]
-    assert picked(f.citation.passage, ps) == ["4400万ドル"]  # type: ignore[union-attr]
-    f = finding("Musk and Altman co-founded OpenAI in 2019.", Verdict.CONTRADICTED,
-                "date differs: the statement says 2019; the source says 2015",
-                "マスクとアルトマンは2015年、非営利の研究機関であるOpenAIを共同で設立した。")  # fmt: skip
-    st, ps = highlights(f)
-    assert picked(f.statement, st) == ["2019"]
-    assert picked(f.citation.passage, ps) == ["2015年"]  # type: ignore[union-attr]
-    f = finding("Musk donated $44M to OpenAI.", Verdict.SUPPORTED, "the record states this",
-                "起訴状には、マスク氏が最終的に4400万ドルを寄付したことが記されている。")  # fmt: skip
-    st, ps = highlights(f)
-    assert picked(f.statement, st) == ["$44M"]
-    assert picked(f.citation.passage, ps) == ["4400万ドル"]  # type: ignore[union-attr]
+    assert picked(f.statement, st) == [said]
+    assert picked(f.citation.passage, ps) == [source]  # type: ignore[union-attr]
 
 
-def test_highlights_use_the_sources_wording_and_survive_odd_reasons() -> None:
-    f = finding("マスクは５０００万ドルを寄付した。", Verdict.CONTRADICTED,
-                "amount differs: the statement says $50M; the source says $44M (4400万ドル)",
-                "最終的に4400万ドルを寄付した。彼は2016年に1500万ドルを寄付した。")  # fmt: skip
-    st, ps = highlights(f)
-    assert picked(f.statement, st) == ["５０００万ドル"]  # full-width digits, original offsets
-    assert picked(f.citation.passage, ps) == ["4400万ドル"]  # type: ignore[union-attr]
-    f = finding("Musk is 30 years older than Altman.", Verdict.CONTRADICTED,
-                "count differs: the statement says 30 years; the source says 14 years",
-                "Musk is 14 years older than Altman.")  # fmt: skip
-    st, ps = highlights(f)
-    assert picked(f.statement, st) == ["30 years"]
-    assert picked(f.citation.passage, ps) == ["14 years"]  # type: ignore[union-attr]
+def test_highlights_survive_odd_reasons() -> None:
     for reason in ("amount differs: the statement says $9B; the source says $1", "odd", None, ""):
         f = finding("Nothing to see here.", Verdict.CONTRADICTED, reason, "A passage.")
         assert highlights(f) == ([], [])
