@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import sys
 
+from factcheck.config import FAIL_ON
 from factcheck.errors import FactcheckError
-from factcheck.run import FAIL_ON, FORMATS, Options
+from factcheck.report import FORMATS
+from factcheck.run import Options
 
 _FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explain": "explain",
           "--only-problems": "only_problems", "-q": "only_problems", "--scores": "scores",

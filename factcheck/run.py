@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from factcheck.record import Record
     from factcheck.report import Context
 
-FORMATS = ("text", "json", "github", "sarif", "rdjsonl")
-FAIL_ON = ("contradicted", "unknown", "never")
-
 
 @dataclass(slots=True)
 class Options:

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from typer.main import get_command
 
 from factcheck.cli import app
+from factcheck.config import FAIL_ON
 from factcheck.entry import quick_options
-from factcheck.run import FAIL_ON, FORMATS, Options
+from factcheck.report import FORMATS
+from factcheck.run import Options
 
 
 def typer_reads(args: list[str]) -> dict[str, Any] | None:
@@ -96,7 +98,7 @@ def test_any_argument_list_is_read_as_typer_reads_it_or_handed_over(args: list[s
 def test_choices_are_the_full_command_lines() -> None:
     from factcheck.cli import FailOn, Format
 
-    assert tuple(f.value for f in Format) == FORMATS
+    assert tuple(f.value for f in Format) == tuple(FORMATS)
     assert tuple(f.value for f in FailOn) == FAIL_ON
     assert set(asdict(Options())) == set(typer_reads([]) or {})
 
