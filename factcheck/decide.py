@@ -7,10 +7,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from factcheck.features import Features
-from factcheck.match import Candidate, Index, PassageProfile, candidates, closest_passage
+from factcheck.features import Features, blanked
+from factcheck.match import Candidate, Index, PassageProfile, Profile, candidates, closest_passage
 from factcheck.model import Citation, Verdict
 from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
+from factcheck.verdict.alignment import Said, is_fragment, said, unaligned
 from factcheck.verdict.names import EXCLUSIVE_ROLES
 from factcheck.verdict.values import value_keys
 
@@ -26,6 +27,7 @@ MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
+UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
 
@@ -86,6 +88,9 @@ def _judge_claim(index: Index, c: Candidate, verdict: Verdict, reason: str | Non
 
 def judge(index: Index, f: Features) -> Judgement:
     """The verdict on one statement (or one part of it)."""
+    if is_fragment(f):
+        return Judgement(Verdict.UNKNOWN, 0.0, None, None,
+                         "a heading or fragment: it asserts nothing to check", None)  # fmt: skip
     near = closest_passage(index, f)
     if near is not None and near[1] >= NEAR_COPY:
         return _judge_passage(index, f, near[0], round(near[1], 1))
@@ -172,7 +177,29 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     if missing:
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {missing}", None, considered)  # fmt: skip
+    # what the statement asserts must be stated by the best claim, or by a close claim that
+    # agrees with it (one account told across two neighbouring claims)
+    allies = [best.profile] + [c.profile for c, o in others
+                               if not o.conflict and c.score >= best.score - CLOSE
+                               and c.coverage >= MIN_COVERAGE]  # fmt: skip
+    left = unaligned(f, blanked(f), said_by(*allies)).decisive(UNALIGNED_TOLERANCE)
+    if left:
+        words = "; ".join(f"“{w}”" for w in left)
+        return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
+                         f"the record does not state {words}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def said_by(*profiles: Profile) -> Said:
+    """What claims state, for the alignment: their phrasings, terms, supported examples and
+    source passages."""
+    en: list[str] = []
+    ja: list[str] = []
+    for p in profiles:
+        en += [*p.en_forms, *p.claim.terms_en]
+        ja += [*p.ja_forms, *p.claim.terms_ja]
+    return said(tuple(en), tuple(ja), frozenset().union(*(p.en_said for p in profiles)),
+                frozenset().union(*(p.ja_said for p in profiles)))  # fmt: skip
 
 
 def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[Candidate]) -> bool:

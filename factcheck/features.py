@@ -33,7 +33,7 @@ class Features:
 _JA_CONTENT = LazyPattern(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")  # Japanese only
 
 
-def _blank(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...] = ()) -> str:
+def blank(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...] = ()) -> str:
     """The text with its names (and their honorifics, 氏 さん 社) and the given values
     (amounts, counts, dates) replaced by spaces: same length, nothing left to read there."""
     chars = list(text)
@@ -72,7 +72,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
     norm = normalized(text)  # "didn’t" read as "didn't"
     japanese = is_japanese(norm)
     mentions = tuple(matcher.find(norm))
-    blanked = _blank(norm, mentions)
+    blanked = blank(norm, mentions)
     money = extract_money(norm)
     percents = extract_percents(norm)
     found = extract_dates(norm, reference)
@@ -86,7 +86,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         if not any(q.start <= d.start < q.end for q in (*money, *counts, *percents))
     ]  # fmt: skip
     if relative:  # its words ("six years ago") are a value, not what the statement is about
-        words, blanked = _blank(norm, (), tuple(relative)), _blank(blanked, (), tuple(relative))
+        words, blanked = blank(norm, (), tuple(relative)), blank(blanked, (), tuple(relative))
     else:
         words = norm
     return Features(
@@ -94,7 +94,7 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         japanese=japanese,
         tokens=frozenset(ja_tokens(words) if japanese else en_tokens(words)),
         content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
-        gist=_gist(_blank(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
+        gist=_gist(blank(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
         mentions=mentions,
         entities=frozenset(m.entity for m in mentions),
         money=tuple(money),
@@ -103,3 +103,8 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Featur
         percents=tuple(percents),
         negations=ja_negated(norm) if japanese else en_negated(norm),
     )
+
+
+def blanked(f: Features) -> str:
+    """The statement with its names and values blanked out: the words said about them."""
+    return blank(f.text, f.mentions, (*f.money, *f.counts, *f.percents, *f.dates))

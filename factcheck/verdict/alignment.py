@@ -1,0 +1,200 @@
+"""Supported means entailed: what a statement asserts that its evidence does not state.
+
+A statement is supported only when every content unit it asserts (the event, its qualifiers,
+the words that say what happened to whom) is accounted for by the evidence: the cited
+claim's phrasings, its terms and source passage, or the shared paraphrase lexicon
+(``normalize/paraphrase.py``). Names and values are compared by the other rules; this one
+looks at the words around them. ``unaligned`` returns the units left over, in the
+statement's own words, so that an unknown verdict can name what the record does not state.
+
+A heading or a fragment with no predicate states nothing: ``is_fragment`` tells them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factcheck.normalize.paraphrase import (
+    LIGHT_JA,
+    QUALIFIERS,
+    concept_in,
+    concepts_of_ja,
+    concepts_of_stem,
+    light_stems,
+)
+from factcheck.normalize.regex import LazyPattern
+from factcheck.normalize.words import canonical, ja_tokens
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """What a piece of evidence says, in the forms the alignment compares: English stems,
+    Japanese bigrams, and the texts themselves (for lexicon forms and qualifiers)."""
+
+    en_stems: frozenset[str]
+    ja_bigrams: frozenset[str]
+    en_texts: tuple[str, ...]  # lower-cased
+    ja_texts: tuple[str, ...]
+
+
+def said(en_texts: tuple[str, ...], ja_texts: tuple[str, ...], en_stems: frozenset[str],
+         ja_bigrams: frozenset[str] | None = None) -> Said:  # fmt: skip
+    if ja_bigrams is None:
+        ja_bigrams = frozenset(ja_tokens(" ".join(ja_texts)))
+    return Said(en_stems, ja_bigrams, tuple(t.lower() for t in en_texts), ja_texts)
+
+
+_EN_WORD = LazyPattern(r"[a-z][a-z0-9'-]*")
+_JA_RUN = LazyPattern(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2,}")
+_KATAKANA = LazyPattern(r"[\u30a1-\u30faー・]{2,}")
+
+
+def _qualifier_rows(text: str, japanese: bool) -> list[tuple[int, str]]:
+    """The qualifiers a text uses: (row in QUALIFIERS, the words as written)."""
+    rows = []
+    for k, (en, ja) in enumerate(QUALIFIERS):
+        if japanese:
+            hit = next((form for form in ja if form in text), None)
+            if hit:
+                rows.append((k, hit))
+            continue
+        m = re.search(r"\b(?:" + "|".join(re.escape(w) for w in en) + r")\b", text)
+        if m:
+            rows.append((k, m.group(0)))
+    return rows
+
+
+def _has_qualifier(k: int, ev: Said) -> bool:
+    en, ja = QUALIFIERS[k]
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in en) + r")\b")
+    return any(pattern.search(t) for t in ev.en_texts) or any(
+        form in t for form in ja for t in ev.ja_texts
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """What the evidence does not account for. ``strong`` units assert a fact of their own
+    whatever the phrasing (a qualifier such as "first" or "only", a number, a proper name the
+    record does not know); ``weak`` ones are content words the evidence does not use, which
+    may be a paraphrase the lexicon lacks. ``share`` is the part of the statement's content
+    words left weak."""
+
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    share: float = 0.0
+
+    def decisive(self, tolerance: float) -> tuple[str, ...]:
+        """The units that make the statement unsupported: every strong one, and the weak
+        ones when they are more than ``tolerance`` of what it says."""
+        if self.strong:
+            return self.strong + tuple(w for w in self.weak if w not in self.strong)
+        return self.weak if self.share > tolerance else ()
+
+
+def unaligned(f: Features, blanked: str, ev: Said) -> Gap:
+    """The statement's content units (its own words, in order) that the evidence does not
+    account for. ``blanked`` is the statement with its names and values blanked out."""
+    if f.japanese:
+        return _unaligned_ja(f, blanked, ev)
+    return _unaligned_en(f, blanked, ev)
+
+
+_NUMBER = LazyPattern(r"(?<![\w.])\d+(?:[.,]\d+)*")
+_PROPER = LazyPattern(r"(?<=[a-z,;] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+
+
+def _strays(blanked: str, ev: Said) -> list[str]:
+    """Numbers left after the values were read (a count with no known unit, "46 pages"),
+    which the evidence does not give."""
+    texts = " ".join((*ev.en_texts, *ev.ja_texts))
+    return [m.group(0) for m in _NUMBER.finditer(blanked) if m.group(0) not in texts]
+
+
+def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
+    weak: list[str] = []
+    seen: set[str] = set()
+    light = light_stems()
+    low = blanked.lower()
+    for m in _EN_WORD.finditer(low):
+        stem = canonical(m.group(0))
+        if stem not in f.gist or stem in seen:
+            continue
+        seen.add(stem)
+        if stem in ev.en_stems or stem in light:
+            continue
+        if any(concept_in(k, ev.en_stems, ev.ja_texts) for k in concepts_of_stem(stem)):
+            continue
+        weak.append(f.text[m.start() : m.end()])
+    strong = [w for k, w in _qualifier_rows(low, japanese=False) if not _has_qualifier(k, ev)]
+    # a capitalised word inside the sentence that is no name the record knows: a place, a
+    # court, a company ("in Paris", "from Apple")
+    strong += [m.group(0) for m in _PROPER.finditer(blanked)
+               if m.group(0).lower() not in " ".join(ev.en_texts)]  # fmt: skip
+    strong += _strays(blanked, ev)
+    weak = [w for w in weak if w not in strong]
+    share = len(weak) / max(1, len(seen))
+    return Gap(tuple(dict.fromkeys(strong)), tuple(weak), share)
+
+
+def _unaligned_ja(f: Features, blanked: str, ev: Said) -> Gap:
+    weak: list[str] = []
+    total = 0
+    for m in _JA_RUN.finditer(blanked):
+        run = m.group(0)
+        if run in LIGHT_JA:
+            continue
+        grams = [run[i : i + 2] for i in range(len(run) - 1)]
+        grams = [g for g in grams if g in f.gist]
+        if not grams:
+            continue
+        total += 1
+        covered = {g for g in grams if g in ev.ja_bigrams}
+        for k, form in concepts_of_ja(run):
+            if concept_in(k, ev.en_stems, ev.ja_texts):
+                covered |= {g for g in grams if g in form or form in g}
+        for light in LIGHT_JA:
+            if light in run:
+                covered |= {g for g in grams if g in light}
+        if len(covered) * 2 < len(grams):
+            weak.append(run)
+    # a katakana word the evidence does not use, where no name was read: a place, a company
+    # or a product the record does not know (「パリで」)
+    strong = [w for w in weak if _KATAKANA.fullmatch(w)]
+    weak = [w for w in weak if w not in strong]
+    strong += [w for k, w in _qualifier_rows(blanked, japanese=True)
+               if not _has_qualifier(k, ev) and not any(w in u for u in (*weak, *strong))]  # fmt: skip
+    strong += _strays(blanked, ev)
+    return Gap(tuple(dict.fromkeys(strong)), tuple(weak), len(weak) / max(1, total))
+
+
+_EN_VERB = LazyPattern(
+    r"\b(?:is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|can|could|"
+    r"may|might|shall|should|must|[a-z]{2,}ed|[a-z]+n't|"
+    r"gave|give|took|wrote|told|made|left|kept|sold|began|led|met|won|lost|built|paid|sent|"
+    r"said|became|went|ran|got|put|set|cut|let|hit|quit|says|sues|calls|wants|owns|runs|"
+    r"leads|holds|makes|takes|gives|claims|denies|plans|seeks|remains|becomes)\b",
+    re.IGNORECASE,
+)
+_JA_PREDICATE = LazyPattern(
+    r"(?:[ぁ-ゖ]\s*[」』）)\"']*\s*[。！？!?]?|[。！？])\s*[」』）)\"']*\s*$"
+)
+
+
+def is_fragment(f: Features) -> bool:
+    """A heading or fragment: no predicate, nothing asserted ("Early years", 「資金」).
+
+    English: fewer than three words, or no verb form at all. Japanese: short and ending in a
+    noun with no sentence end."""
+    text = f.text.strip()
+    if f.japanese:
+        return len(text) < 16 and not _JA_PREDICATE.search(text)
+    words = text.split()
+    if len(words) < 3:
+        return True
+    return not _EN_VERB.search(text) and not text.rstrip().endswith((".", "!", "?"))

@@ -1,0 +1,95 @@
+"""Supported means entailed: a statement that adds what the record does not state is
+unknown, and the reason names what was added. Headings and fragments assert nothing.
+
+The phrasings are this project's own illustrations, in English and Japanese.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import index_for
+from factcheck.verdict.alignment import Gap, is_fragment, said, unaligned
+from tests.helpers import bundled, one
+
+S, U = "supported", "unknown"
+
+CASES = [
+    # the bare fact and faithful paraphrases stay supported
+    ("Musk donated $44M to OpenAI.", S, None),
+    ("The billionaire Musk donated a total of $44 million to OpenAI.", S, None),
+    ("マスク氏は最終的にOpenAIへ計4400万ドルを寄付した。", S, None),
+    # a detail the record does not give: a length, a place, a qualifier
+    ("The complaint ran to 46 pages.", U, "46"),
+    ("Musk donated $44M to OpenAI in Paris.", U, "Paris"),
+    ("Musk donated $44M to OpenAI in secret.", U, "secret"),
+    ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
+    ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # headings and fragments
+    ("Early years", U, "heading"),
+    ("Funding", U, "heading"),
+    ("Money and control", U, "heading"),
+    ("資金", U, "heading"),
+    ("かつての盟友", U, "heading"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "word"), CASES)
+def test_alignment_case(text: str, verdict: str, word: str | None) -> None:
+    f = one(text)
+    assert f.verdict.value == verdict, f.reason
+    if word is not None:
+        assert f.reason is not None and word in f.reason, f.reason
+    if verdict == U:
+        assert f.citation is None
+
+
+def _features(text: str):  # type: ignore[no-untyped-def]
+    return index_for(bundled()).features(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Early years", True),
+        ("Funding", True),
+        ("The road to xAI", True),
+        ("Musk sues OpenAI", False),  # no full stop, but a verb
+        ("Musk donated $44M to OpenAI.", False),
+        ("Altman was CEO.", False),
+        ("資金と支配", True),
+        ("マスク氏が提訴した", False),
+        ('私はまだ昔のマスクが恋しい。"', False),  # a quotation closed after the full stop
+    ],
+)
+def test_is_fragment(text: str, fragment: bool) -> None:
+    assert is_fragment(_features(text)) is fragment
+
+
+def test_gap_is_decisive_on_strong_units_and_on_many_weak_ones() -> None:
+    assert Gap(strong=("Paris",)).decisive(0.5) == ("Paris",)
+    assert Gap(weak=("cargo",), share=0.25).decisive(0.5) == ()
+    assert Gap(weak=("cargo", "spacecraft"), share=0.6).decisive(0.5) == ("cargo", "spacecraft")
+    assert Gap(strong=("first",), weak=("cargo",), share=0.1).decisive(0.5) == ("first", "cargo")
+
+
+def test_english_words_align_with_a_japanese_passage_through_the_lexicon() -> None:
+    """ "donated" is accounted for by 寄付 in the passage, "Paris" by nothing."""
+    ev = said(("",), ("マスク氏は4400万ドルを寄付した。",), frozenset())
+    f = _features("Musk donated $44M to OpenAI in Paris.")
+    from factcheck.features import blanked
+
+    gap = unaligned(f, blanked(f), ev)
+    assert gap.strong == ("Paris",)
+    assert gap.weak == ()
+
+
+def test_japanese_words_align_with_an_english_phrasing_through_the_lexicon() -> None:
+    """寄付 is accounted for by "donated" in the claim's English phrasing."""
+    from factcheck.features import blanked
+    from factcheck.normalize.words import en_tokens
+
+    text = "Musk donated $44M to OpenAI."
+    ev = said((text,), ("",), frozenset(en_tokens(text)))
+    f = _features("マスク氏はOpenAIに4400万ドルを寄付した。")
+    assert unaligned(f, blanked(f), ev) == Gap()
