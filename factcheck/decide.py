@@ -28,6 +28,7 @@ SIBLING = 12.0  # an opposite word contradicts a claim this close to the best on
 CLOSE = 8.0  # candidates within this of the best are weighed together
 VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
 UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
+UNALIGNED_TOLERANCE_JA = 0.5  # the same for a Japanese statement, read against its passage
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
 
@@ -122,6 +123,9 @@ def judge(index: Index, f: Features) -> Judgement:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.reason, considered)
     foreign = _foreign(index, b_out, cands)
     if foreign and b_out.conflict != "name":
+        swapped = _swapped_slot(index, f, best, b_out)
+        if swapped is not None:
+            return _judge_claim(index, best, Verdict.CONTRADICTED, swapped, considered)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record says nothing about {foreign} here", None, considered)  # fmt: skip
     if b_out.conflict:
@@ -182,7 +186,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     allies = [best.profile] + [c.profile for c, o in others
                                if not o.conflict and c.score >= best.score - CLOSE
                                and c.coverage >= MIN_COVERAGE]  # fmt: skip
-    left = unaligned(f, blanked(f), said_by(*allies)).decisive(UNALIGNED_TOLERANCE)
+    left = unaligned(f, blanked(f), said_by(*allies)).decisive(_tolerance(f))
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -229,11 +233,46 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
         and not any(-6 <= m.start - r.end <= 3 or -3 <= r.start - m.end <= 6 for m in newcomers)
     }  # fmt: skip
     return (
-        c.coverage >= MIN_SWAP_COVERAGE
+        (c.coverage >= MIN_SWAP_COVERAGE or _aligned_but_names(f, c))
         and values <= o.agreed
         and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
         and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
     )
+
+
+def _tolerance(f: Features) -> float:
+    return UNALIGNED_TOLERANCE_JA if f.japanese else UNALIGNED_TOLERANCE
+
+
+def _aligned_but_names(f: Features, c: Candidate) -> bool:
+    """Does the claim account for everything the statement says apart from its names (which
+    the alignment leaves to the name rules)?"""
+    return not unaligned(f, blanked(f), said_by(c.profile)).decisive(_tolerance(f))
+
+
+def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> str | None:
+    """A name the record does not involve here, standing where the claim has another of the
+    same kind that the statement leaves out ("recruited from Apple" where the claim says
+    Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
+    for everything else the statement says and every value agrees."""
+    matcher = index.matcher
+    kinds = ("person", "org", "place", "product")
+    new = {m.entity for m in f.mentions
+           if m.entity not in best.profile.entities and matcher.kind.get(m.entity) in kinds}  # fmt: skip
+    if len(new) != 1 or out.vague or not value_keys(f) <= out.agreed:
+        return None
+    (eid,) = new
+    kind = matcher.kind.get(eid)
+    # the names the claim itself says (not those it is only filed under)
+    said = {m.entity for text in (best.profile.en_text, best.profile.ja_text)
+            for m in matcher.find(text)}  # fmt: skip
+    instead = [e for e in best.profile.entities
+               if matcher.kind.get(e) == kind and e not in f.entities and e in said]  # fmt: skip
+    if len(instead) != 1 or not _aligned_but_names(f, best):
+        return None
+    lang = "ja" if f.japanese else "en"
+    return (f"{kind} differs: the statement says {matcher.display(eid, lang)}; "
+            f"the source says {matcher.display(instead[0], lang)}")  # fmt: skip
 
 
 def _says_something(f: Features) -> bool:

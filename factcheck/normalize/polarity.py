@@ -164,13 +164,14 @@ def _sides(text: str, japanese: bool) -> dict[tuple[int, int], str]:
         return _en_hits(text)
     from factcheck.normalize.opposites import JA
 
+    npo = "非営利" in text
     text = text.replace("非営利", "ＮＰＯ")  # so that 営利 (for-profit) is not found inside it
     present: dict[tuple[int, int], str] = {}
     for i, pair in enumerate(JA):
         for side, words in enumerate(pair):
             word = next((w for w in words if w in text), None)
             if word is not None:
-                present[(i, side)] = word
+                present[(i, side)] = "非営利" if npo and word == "ＮＰＯ" else word
     return present
 
 

@@ -31,6 +31,7 @@ class Evidence:
     copy: bool = (
         False  # a source passage the statement nearly copies: negations must match in number
     )
+    passage: str = ""  # the claim's source passage (NFKC), read for opposite words
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +58,10 @@ def evidence_of_claim(p: Profile) -> Evidence:
     for a in p.claim.values.get("ages") or []:
         if isinstance(a, dict) and a.get("older"):
             older = str(a["older"])
+    quote = p.ja_forms[1] if len(p.ja_forms) > 1 else ""
     return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
-                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older)  # fmt: skip
+                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
+                    passage=quote)  # fmt: skip
 
 
 def evidence_of_passage(f: Features) -> Evidence:

@@ -25,6 +25,19 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
     if ev.copy and count(f.text) != count(ev_text):
         return Outcome("negation", "negation: the statement adds or drops a negation of the source")
     words = opposed(f.text, ev_text, japanese)
+    if (
+        words is None
+        and japanese
+        and _one_clause(ev.passage)
+        and not opposed(ev_text, ev.passage, japanese)
+    ):
+        # the passage says more than the claim's phrasing ("非営利の研究機関"): an opposite of
+        # what it says contradicts too, where the passage is one clause (in "A accused, but B
+        # denied" each side of the contrast has its own subject)
+        words = opposed(f.text, ev.passage, japanese)
+        if words is not None:
+            return Outcome("meaning", f"meaning differs: the statement says “{words[0].strip()}”; "
+                           f"the source says “{words[1].strip()}”")  # fmt: skip
     stmt_text, ev_rest = f.text, ev_text
     if words:  # the opposite words themselves may be negative ("no longer"): count them once
         stmt_text, ev_rest = f.text.replace(words[0], " "), ev_text.replace(words[1], " ")
@@ -38,6 +51,13 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
             return Outcome("negation", "negation: the statement denies what the source states")
         return Outcome("negation", "negation: the source states it did not happen")
     return Outcome()
+
+
+_CONTRAST = LazyPattern(r"が、|ものの|一方|しかし|だが|けれど|にもかかわらず")
+
+
+def _one_clause(passage: str) -> bool:
+    return bool(passage) and not _CONTRAST.search(passage)
 
 
 _COMPARATIVE = LazyPattern(

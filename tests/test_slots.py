@@ -1,0 +1,43 @@
+"""Another value in an exclusive slot, and an opposite of what the passage says.
+
+A statement that says everything a claim says but puts another name where the claim has
+one of the same kind (an employer, a place) is contradicted; so is a Japanese statement
+that uses the opposite of a word its claim's passage uses. The phrasings are this
+project's own illustrations.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import one
+
+C, S = "contradicted", "supported"
+
+CASES = [
+    ("Musk recruited Sutskever from Apple.", C, "Google"),
+    ("Musk recruited Sutskever, who was then working at Microsoft.", C, "Google"),
+    ("マスク氏はアップルで働いていたサツケバー氏の採用に尽力した。", C, "グーグル"),
+    ("Musk recruited Sutskever from Google.", S, None),
+    ("Altman stayed at an ashram in Nepal.", C, "India"),
+    ("アルトマン氏はネパールのアシュラムで過ごした。", C, "インド"),
+    ("Altman stayed at an ashram in India.", S, None),
+    # the passage says 非営利 (nonprofit); the claim's own phrasing does not
+    ("OpenAIは2015年に営利企業として設立された。", C, "非営利"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "word"), CASES)
+def test_slot_case(text: str, verdict: str, word: str | None) -> None:
+    f = one(text)
+    assert f.verdict.value == verdict, f.reason
+    if word is not None:
+        assert f.reason is not None and word in f.reason, f.reason
+        assert f.citation is not None
+
+
+def test_a_new_name_beside_the_claims_names_is_not_a_swap() -> None:
+    """A second organisation added to a donation is something the record does not state,
+    not another value in the claim's slot."""
+    f = one("Musk donated $44M to OpenAI and Apple.")
+    assert f.verdict.value == "unknown", f.reason
