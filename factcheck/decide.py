@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Index, PassageProfile, Profile, candidates, closest_passage
-from factcheck.model import Citation, Verdict
+from factcheck.model import Citation, Conflict, ConflictKind, Verdict
 from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
 from factcheck.verdict.alignment import Said, is_fragment, said, unaligned
 from factcheck.verdict.names import EXCLUSIVE_ROLES
@@ -26,7 +26,12 @@ MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
-VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
+VALUE_CONFLICTS = frozenset(
+    {ConflictKind.AMOUNT, ConflictKind.DATE, ConflictKind.COUNT, ConflictKind.PERCENTAGE}
+)
+# a negation, an opposite or reversed roles prove nothing where the statement names
+# someone no candidate involves
+NEEDS_KNOWN_NAMES = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING, ConflictKind.ROLES})
 UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
 UNALIGNED_TOLERANCE_JA = 0.5  # the same for a Japanese statement, read against its passage
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
@@ -41,6 +46,8 @@ class Judgement:
     reason: str | None
     citation: Citation | None
     considered: tuple[tuple[str, float], ...] = ()
+    conflict: Conflict | None = None  # what differs, when contradicted
+    near_copy: bool = False  # judged against a source passage the statement nearly copies
 
 
 def _citation(index: Index, passage_source: str, line: int, text: str) -> Citation:
@@ -51,17 +58,20 @@ def _citation(index: Index, passage_source: str, line: int, text: str) -> Citati
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _numbers_differ(statement: str, passage: str) -> str | None:
+def _numbers_differ(statement: str, passage: str) -> Conflict | None:
     """In a near copy of a passage every number must be the same, whatever it counts."""
     said, source = Counter(_DIGITS.findall(statement)), Counter(_DIGITS.findall(passage))
     extra, missing = list((said - source).elements()), list((source - said).elements())
     if not extra and not missing:
         return None
+    said, source = (extra or [None])[0], (missing or [None])[0]
     if extra and missing:
-        return f"number differs: the statement says {extra[0]}; the source says {missing[0]}"
-    if extra:
-        return f"number differs: the statement adds {extra[0]}, which the source does not give"
-    return f"number differs: the statement leaves out {missing[0]}, which the source gives"
+        why = f"number differs: the statement says {said}; the source says {source}"
+    elif extra:
+        why = f"number differs: the statement adds {said}, which the source does not give"
+    else:
+        why = f"number differs: the statement leaves out {source}, which the source gives"
+    return Conflict(ConflictKind.NUMBER, why, said, source)
 
 
 def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
@@ -69,22 +79,26 @@ def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) 
     if not out.conflict:
         differ = _numbers_differ(f.text, pp.norm)
         if differ:
-            out = Outcome("number", differ)
+            out = Outcome(differ)
     claim_id, claim_text = pp.about or (None, None)
     cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
-    if out.conflict:
-        return Judgement(Verdict.CONTRADICTED, ratio, claim_id, claim_text, out.reason, cite)
+    if out.found:
+        return Judgement(Verdict.CONTRADICTED, ratio, claim_id, claim_text, out.found.reason, cite,
+                         conflict=out.found, near_copy=True)  # fmt: skip
     return Judgement(Verdict.SUPPORTED, ratio, claim_id, claim_text,
-                     "the statement matches the source passage", cite)  # fmt: skip
+                     "the statement matches the source passage", cite, near_copy=True)  # fmt: skip
 
 
-def _judge_claim(index: Index, c: Candidate, verdict: Verdict, reason: str | None,
+def _judge_claim(index: Index, c: Candidate, verdict: Verdict, why: Conflict | str | None,
                  considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
     claim = c.profile.claim
     cite = None
     if claim.passage is not None:
         cite = _citation(index, claim.passage.source, claim.passage.line, claim.passage.text)
-    return Judgement(verdict, round(c.score, 1), claim.id, claim.text_en, reason, cite, considered)
+    found = why if isinstance(why, Conflict) else None
+    reason = why.reason if isinstance(why, Conflict) else why
+    return Judgement(verdict, round(c.score, 1), claim.id, claim.text_en, reason, cite,
+                     considered, conflict=found)  # fmt: skip
 
 
 def judge(index: Index, f: Features) -> Judgement:
@@ -104,7 +118,7 @@ def judge(index: Index, f: Features) -> Judgement:
     if cands[0].score < MIN_TOPIC:  # a near miss: only a cleanly swapped name decides it
         miss = compare(f, evidence_of_claim(cands[0].profile), index.matcher)
         if miss.conflict == "name" and _clean_swap(index, f, cands[0], miss):
-            return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.reason, considered)
+            return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
         return nothing
     outcomes = [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
                 for c in cands if c.score >= MIN_CONTRA]  # fmt: skip
@@ -120,7 +134,7 @@ def judge(index: Index, f: Features) -> Judgement:
     if not b_out.conflict and best.score >= MIN_ACTOR:
         swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
         if swap.conflict and _clean_swap(index, f, best, swap):
-            return _judge_claim(index, best, Verdict.CONTRADICTED, swap.reason, considered)
+            return _judge_claim(index, best, Verdict.CONTRADICTED, swap.found, considered)
     foreign = _foreign(index, b_out, cands)
     if foreign and b_out.conflict != "name":
         swapped = _swapped_slot(index, f, best, b_out)
@@ -129,7 +143,7 @@ def judge(index: Index, f: Features) -> Judgement:
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record says nothing about {foreign} here", None, considered)  # fmt: skip
     if b_out.conflict:
-        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.reason, considered)
+        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.found, considered)
     return _settle_values(index, f, best, b_out, usable, cands, considered)
 
 
@@ -160,7 +174,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         if coarse and o.conflict == "date" and not same_event:
             keys, close = frozenset(), False
         if o.value_conflict and (keys or close) and c.coverage >= MIN_COVERAGE:
-            return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
+            return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
         if not o.vague:  # an amount inside "tens of millions" confirms nothing
             pending -= o.agreed
     # an exact amount confirms the statement from any candidate; other values and names
@@ -169,13 +183,13 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         if not o.vague:
             confirmed = {k for k in o.agreed if k.startswith("money:")}
             b_out = replace(b_out, unmatched=b_out.unmatched - confirmed)
-    if pending & b_out.soft_keys and b_out.soft_reason and best.coverage >= MIN_COVERAGE:
-        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.soft_reason, considered)
+    if pending & b_out.soft_keys and b_out.soft and best.coverage >= MIN_COVERAGE:
+        return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.soft, considered)
     # an opposite word the best claim does not speak to may contradict a sibling claim from
     # the same account ("the bid succeeded" against "the bid failed")
     for c, o in others:
         if o.conflict == "meaning" and c.score >= max(MIN_NAME, best.score - SIBLING):
-            return _judge_claim(index, c, Verdict.CONTRADICTED, o.reason, considered)
+            return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
     missing = _unexplained(index, b_out, explainers, cands)
     if missing:
@@ -213,7 +227,7 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
     statement names someone no candidate involves; a swapped name that is not clean."""
     if o.conflict in VALUE_CONFLICTS:
         return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands)
-    if o.conflict in ("negation", "meaning", "roles"):
+    if o.conflict in NEEDS_KNOWN_NAMES:
         return _foreign_names(index, f, cands)
     if o.conflict == "name":
         return not _clean_swap(index, f, c, o)
@@ -250,7 +264,7 @@ def _aligned_but_names(f: Features, c: Candidate) -> bool:
     return not unaligned(f, blanked(f), said_by(c.profile)).decisive(_tolerance(f))
 
 
-def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> str | None:
+def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> Conflict | None:
     """A name the record does not involve here, standing where the claim has another of the
     same kind that the statement leaves out ("recruited from Apple" where the claim says
     Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
@@ -271,8 +285,11 @@ def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> s
     if len(instead) != 1 or not _aligned_but_names(f, best):
         return None
     lang = "ja" if f.japanese else "en"
-    return (f"{kind} differs: the statement says {matcher.display(eid, lang)}; "
-            f"the source says {matcher.display(instead[0], lang)}")  # fmt: skip
+    said_as = next(m.text for m in f.mentions if m.entity == eid)
+    return Conflict(ConflictKind.NAME,
+                    f"{kind} differs: the statement says {matcher.display(eid, lang)}; "
+                    f"the source says {matcher.display(instead[0], lang)}",
+                    said_as, matcher.display(instead[0], lang))  # fmt: skip
 
 
 def _says_something(f: Features) -> bool:

@@ -13,6 +13,36 @@ class Verdict(StrEnum):
     UNKNOWN = "unknown"
 
 
+class ConflictKind(StrEnum):
+    """What differs between a statement and its evidence."""
+
+    AMOUNT = "amount"
+    DATE = "date"
+    COUNT = "count"
+    PERCENTAGE = "percentage"
+    NUMBER = "number"  # any number, in a near copy of a source passage
+    NAME = "name"  # one name (person, organisation, place, title) for another
+    ACTOR = "actor"  # someone else did what the source says
+    ROLES = "roles"  # who did what to whom, reversed
+    AGE = "age"  # who is older, reversed
+    NEGATION = "negation"
+    MEANING = "meaning"  # an opposite word
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A difference found by a rule: its kind, what the statement and the source say (as
+    written for a reader), where each is (character offsets into the statement and into the
+    cited passage, once located), and the reason sentence, written once when it is found."""
+
+    kind: ConflictKind
+    reason: str
+    statement_value: str | None = None
+    source_value: str | None = None
+    statement_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Character offsets [start, end) into the input as given."""
@@ -102,3 +132,4 @@ class Finding:
     reason: str | None = None
     citation: Citation | None = None
     considered: tuple[tuple[str, float], ...] = ()
+    conflict: Conflict | None = None  # what differs, for a contradicted statement

@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.decide import Judgement, judge
+from factcheck.marks import locate_conflict
 from factcheck.match import Index, build_index
-from factcheck.model import Finding, Span, Statement, Verdict
+from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
 from factcheck.record import Record
 from factcheck.text.segment import iter_statements
 
@@ -44,7 +45,7 @@ def index_for(record: Record) -> Index:
     return _INDEXES[key]
 
 
-_POLAR = re.compile(r"^(?:negation|meaning differs)")
+_POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
 _EN_CLAUSE = re.compile(
     r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
     r"|,\s+(?=(?:which|who|a claim|a charge|an accusation|a move|a decision|a step|making|leaving)\b)"
@@ -79,12 +80,14 @@ def judge_statement(index: Index, text: str) -> Judgement:
     f = index.features(text)
     whole = judge(index, f)
     parts = clauses(f.text, f.japanese)
-    if len(parts) == 1 or whole.reason == "the statement matches the source passage":
+    if len(parts) == 1 or (whole.near_copy and whole.verdict is Verdict.SUPPORTED):
         return whole
     judged = [judge(index, index.features(p)) for p in parts]
     contra = [j for j in judged if j.verdict is Verdict.CONTRADICTED]
     if whole.verdict is Verdict.CONTRADICTED and not (
-        _POLAR.match(whole.reason or "") and all(j.verdict is Verdict.SUPPORTED for j in judged)
+        whole.conflict is not None
+        and whole.conflict.kind in _POLAR
+        and all(j.verdict is Verdict.SUPPORTED for j in judged)
     ):
         # (a negation or opposite read over the whole, while each part is supported on its
         # own, belongs to a part where it agrees: "…, a claim OpenAI strongly rejects")
@@ -146,8 +149,11 @@ def _shared(j: Judgement, canon: dict[object, Any]) -> Judgement:
 
 
 def _finding(input_name: str, st: Statement, j: Judgement) -> Finding:
+    conflict = j.conflict
+    if conflict is not None:  # where each side's value is, for the reports to mark
+        conflict = locate_conflict(conflict, st.text, j.citation.passage if j.citation else "")
     return Finding(input_name, st.text, st.span, j.verdict, j.score, j.claim_id, j.claim_text,
-                   j.reason, j.citation, j.considered)  # fmt: skip
+                   j.reason, j.citation, j.considered, conflict)  # fmt: skip
 
 
 def check_statements(index: Index, statements: Iterable[Statement], input_name: str,

@@ -27,7 +27,8 @@ from typer.testing import CliRunner
 
 from factcheck import commands
 from factcheck.cli import app
-from factcheck.model import Citation, Finding, Span, Verdict
+from factcheck.marks import locate_conflict
+from factcheck.model import Citation, Conflict, ConflictKind, Finding, Span, Verdict
 from factcheck.report import Context
 from factcheck.report.highlight import highlights
 from factcheck.report.terminal import breaks, clean
@@ -102,36 +103,49 @@ def picked(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     return [text[a:b] for a, b, _ in spans]
 
 
+A, D, K = ConflictKind.AMOUNT, ConflictKind.DATE, ConflictKind.COUNT
+
+
 @pytest.mark.parametrize(
-    ("statement", "verdict", "reason", "passage", "said", "source"),
-    [("マスク氏はOpenAIに5000万ドルを寄付した。", Verdict.CONTRADICTED,
-      "amount differs: the statement says $50M; the source says $44M",
+    ("statement", "conflict", "passage", "said", "source"),
+    [("マスク氏はOpenAIに5000万ドルを寄付した。",
+      Conflict(A, "amount differs: the statement says $50M; the source says $44M", "$50M", "$44M"),
       "起訴状には、マスク氏が最終的に4400万ドルを寄付したことが記されている。", "5000万ドル", "4400万ドル"),
-     ("Musk and Altman co-founded OpenAI in 2019.", Verdict.CONTRADICTED,
-      "date differs: the statement says 2019; the source says 2015",
+     ("Musk and Altman co-founded OpenAI in 2019.",
+      Conflict(D, "date differs: the statement says 2019; the source says 2015", "2019", "2015"),
       "マスクとアルトマンは2015年、非営利の研究機関であるOpenAIを共同で設立した。", "2019", "2015年"),
-     ("Musk donated $44M to OpenAI.", Verdict.SUPPORTED, "the record states this",
+     ("Musk donated $44M to OpenAI.", None,
       "起訴状には、マスク氏が最終的に4400万ドルを寄付したことが記されている。", "$44M", "4400万ドル"),
      # the source's own wording; full-width digits keep their original offsets
-     ("マスクは５０００万ドルを寄付した。", Verdict.CONTRADICTED,
-      "amount differs: the statement says $50M; the source says $44M (4400万ドル)",
+     ("マスクは５０００万ドルを寄付した。",
+      Conflict(A, "amount differs: the statement says $50M; the source says $44M (4400万ドル)",
+               "$50M", "4400万ドル"),
       "最終的に4400万ドルを寄付した。彼は2016年に1500万ドルを寄付した。", "５０００万ドル", "4400万ドル"),
-     ("Musk is 30 years older than Altman.", Verdict.CONTRADICTED,
-      "count differs: the statement says 30 years; the source says 14 years",
+     ("Musk is 30 years older than Altman.",
+      Conflict(K, "count differs: the statement says 30 years; the source says 14 years",
+               "30 years", "14 years"),
       "Musk is 14 years older than Altman.", "30 years", "14 years")],
 )  # fmt: skip
 def test_highlights_mark_the_values_in_statement_and_passage(
-    statement: str, verdict: Verdict, reason: str, passage: str, said: str, source: str
+    statement: str, conflict: Conflict | None, passage: str, said: str, source: str
 ) -> None:
-    f = finding(statement, verdict, reason, passage)
+    """The core locates each side's value (by meaning: $50M finds 5000万ドル) and the
+    report marks those spans."""
+    if conflict is None:
+        f = finding(statement, Verdict.SUPPORTED, "the record states this", passage)
+    else:
+        located = locate_conflict(conflict, statement, passage)
+        f = finding(statement, Verdict.CONTRADICTED, conflict.reason, passage, conflict=located)
     st, ps = highlights(f)
     assert picked(f.statement, st) == [said]
     assert picked(f.citation.passage, ps) == [source]  # type: ignore[union-attr]
 
 
-def test_highlights_survive_odd_reasons() -> None:
-    for reason in ("amount differs: the statement says $9B; the source says $1", "odd", None, ""):
-        f = finding("Nothing to see here.", Verdict.CONTRADICTED, reason, "A passage.")
+def test_highlights_survive_values_that_are_nowhere() -> None:
+    odd = Conflict(A, "amount differs: the statement says $9B; the source says $1", "$9B", "$1")
+    for c in (locate_conflict(odd, "Nothing to see here.", "A passage."), None):
+        f = finding("Nothing to see here.", Verdict.CONTRADICTED, c.reason if c else None,
+                    "A passage.", conflict=c)  # fmt: skip
         assert highlights(f) == ([], [])
         assert "Nothing to see here." in render([f], Context(texts={}, color=True))
 

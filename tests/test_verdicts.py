@@ -138,12 +138,13 @@ def test_a_number_repeated_in_a_near_copy_is_a_difference() -> None:
     # differs only in how often 5 appears, and must say so rather than fail
     from factcheck.decide import _numbers_differ
 
-    assert _numbers_differ("5 then 5 and 2015", "2 then 5 and 2015") == (
-        "number differs: the statement says 5; the source says 2"
-    )
-    assert _numbers_differ("5 then 5", "5") == (
-        "number differs: the statement adds 5, which the source does not give"
-    )
+    twice = _numbers_differ("5 then 5 and 2015", "2 then 5 and 2015")
+    assert twice is not None and twice.kind == "number"
+    assert twice.reason == "number differs: the statement says 5; the source says 2"
+    assert (twice.statement_value, twice.source_value) == ("5", "2")
+    added = _numbers_differ("5 then 5", "5")
+    assert added is not None
+    assert added.reason == "number differs: the statement adds 5, which the source does not give"
     assert _numbers_differ("2015 and 5", "5 and 2015") is None
 
 

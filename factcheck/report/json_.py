@@ -1,4 +1,4 @@
-"""The JSON document of contract/output-v1 (version 1)."""
+"""The JSON document of contract/output-v1 (version 1; revision 1.1 adds ``conflict``)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,22 @@ def finding_dict(f: Finding, ctx: Context) -> dict[str, object]:
             if f.citation
             else None
         ),
+        "conflict": conflict_dict(f),
+    }
+
+
+def conflict_dict(f: Finding) -> dict[str, object] | None:
+    """What differs, for a contradicted statement (output 1.1): its kind, each side's value
+    and where each is, in characters, in the statement and in the cited passage."""
+    c = f.conflict
+    if c is None:
+        return None
+    return {
+        "kind": c.kind.value,
+        "statement_value": c.statement_value,
+        "source_value": c.source_value,
+        "statement_span": list(c.statement_span) if c.statement_span else None,
+        "source_span": list(c.source_span) if c.source_span else None,
     }
 
 

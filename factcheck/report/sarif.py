@@ -87,6 +87,8 @@ def _result(f: Finding, ctx: Context, index: int, seen: dict[tuple[str, str], in
         "partialFingerprints": {"factcheck/v1": f"{key[1]}:{seen[key]}"},
         "properties": {"verdict": f.verdict.value, "score": f.score, "statement": f.statement},
     }
+    if f.conflict is not None:  # the kind of difference, to filter on
+        result["properties"]["conflictKind"] = f.conflict.kind.value  # type: ignore[index]
     if f.input not in PSEUDO_INPUTS:
         result["locations"] = [_location(f, ctx)]
     return result

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
-from factcheck.report.highlight import REASON, highlights
+from factcheck.report.highlight import highlights, reason_marks
 from factcheck.report.terminal import (
     SIDE_BY_SIDE,
     Wrapped,
@@ -44,11 +44,9 @@ _STYLE = {
 
 def _reason_text(f: Finding, style: str) -> Text:
     reason = f.reason or ""
-    m = REASON.match(reason)
-    if not m or f.verdict is not Verdict.CONTRADICTED:
+    if f.verdict is not Verdict.CONTRADICTED:
         return styled(reason, [], style)
-    spans = [(m.start("said"), m.end("said"), "bold red"), (m.start("src"), m.end("src"), "bold green")]  # fmt: skip
-    return styled(reason, spans, style)
+    return styled(reason, reason_marks(f), style)
 
 
 # --------------------------------------------------------------------------- layout

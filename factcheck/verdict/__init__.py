@@ -55,7 +55,7 @@ def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     cmp = meaning.comparison(f, ev)
     return Outcome(
         vague=vague,
-        soft_reason=money.soft_reason,
+        soft=money.soft,
         soft_keys=money.soft_keys,
         agreed=agreed | cmp.agreed,
         unmatched=money.unmatched | dates.unmatched | counts.unmatched | pct.unmatched

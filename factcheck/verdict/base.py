@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factcheck.model import Conflict, ConflictKind
 from factcheck.normalize.dates import DateValue
 from factcheck.normalize.numbers import Quantity
 
@@ -36,12 +37,11 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """``conflict`` names the kind of difference. ``agreed`` and ``unmatched`` name the
-    statement's values and names (as "kind:offset" keys) this evidence confirms or does not
-    speak to."""
+    """``found`` is the difference, if any (``conflict`` its kind, ``reason`` its sentence).
+    ``agreed`` and ``unmatched`` name the statement's values and names (as "kind:offset"
+    keys) this evidence confirms or does not speak to."""
 
-    conflict: str | None = None
-    reason: str | None = None
+    found: Conflict | None = None
     agreed: frozenset[str] = frozenset()
     unmatched: frozenset[str] = frozenset()
     value_conflict: bool = False
@@ -49,8 +49,22 @@ class Outcome:
     vague: bool = False  # the amounts agreed only with a range ("tens of millions")
     # an undated amount against the claim's one dated amount: a conflict unless another
     # claim confirms the amount ("$100M" against the $1B of an email dated by its blog post)
-    soft_reason: str | None = None
+    soft: Conflict | None = None
     soft_keys: frozenset[str] = frozenset()
+
+    @property
+    def conflict(self) -> ConflictKind | None:
+        return self.found.kind if self.found else None
+
+    @property
+    def reason(self) -> str | None:
+        return self.found.reason if self.found else None
+
+
+def conflict(kind: ConflictKind, reason: str, said: str | None = None,
+             source: str | None = None, **rest: object) -> Outcome:  # fmt: skip
+    """An outcome with a difference of ``kind`` (``rest``: the other Outcome fields)."""
+    return Outcome(Conflict(kind, reason, said, source), **rest)  # type: ignore[arg-type]
 
 
 def evidence_of_claim(p: Profile) -> Evidence:

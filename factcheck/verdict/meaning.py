@@ -5,12 +5,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.model import ConflictKind
 from factcheck.normalize.polarity import en_negated, implicit_negation, ja_negated, opposed
 from factcheck.normalize.regex import LazyPattern
-from factcheck.verdict.base import Evidence, Outcome
+from factcheck.verdict.base import Evidence, Outcome, conflict
 
 if TYPE_CHECKING:
     from factcheck.features import Features
+
+
+NEGATION = ConflictKind.NEGATION
+
+
+def _opposite(words: tuple[str, str]) -> Outcome:
+    said, source = words[0].strip(), words[1].strip()
+    return conflict(ConflictKind.MEANING,
+                    f"meaning differs: the statement says “{said}”; the source says “{source}”",
+                    said, source)  # fmt: skip
 
 
 def polarity(f: Features, ev: Evidence) -> Outcome:
@@ -23,7 +34,7 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
         return Outcome()
     count = ja_negated if japanese else en_negated
     if ev.copy and count(f.text) != count(ev_text):
-        return Outcome("negation", "negation: the statement adds or drops a negation of the source")
+        return conflict(NEGATION, "negation: the statement adds or drops a negation of the source")
     words = opposed(f.text, ev_text, japanese)
     if (
         words is None
@@ -36,8 +47,7 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
         # denied" each side of the contrast has its own subject)
         words = opposed(f.text, ev.passage, japanese)
         if words is not None:
-            return Outcome("meaning", f"meaning differs: the statement says “{words[0].strip()}”; "
-                           f"the source says “{words[1].strip()}”")  # fmt: skip
+            return _opposite(words)
     stmt_text, ev_rest = f.text, ev_text
     if words:  # the opposite words themselves may be negative ("no longer"): count them once
         stmt_text, ev_rest = f.text.replace(words[0], " "), ev_text.replace(words[1], " ")
@@ -45,11 +55,10 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
     stmt_neg = count(stmt_text) > 0 or (ev_neg and implicit_negation(stmt_text, japanese))
     if (stmt_neg != ev_neg) != (words is not None):
         if words is not None:
-            return Outcome("meaning", f"meaning differs: the statement says “{words[0].strip()}”; "
-                           f"the source says “{words[1].strip()}”")  # fmt: skip
+            return _opposite(words)
         if stmt_neg:
-            return Outcome("negation", "negation: the statement denies what the source states")
-        return Outcome("negation", "negation: the source states it did not happen")
+            return conflict(NEGATION, "negation: the statement denies what the source states")
+        return conflict(NEGATION, "negation: the source states it did not happen")
     return Outcome()
 
 

@@ -7,10 +7,11 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from factcheck.model import ConflictKind
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import en_tokens, ja_tokens
-from factcheck.verdict.base import Evidence, Outcome
+from factcheck.verdict.base import Evidence, Outcome, conflict
 
 if TYPE_CHECKING:
     from factcheck.features import Features
@@ -127,11 +128,13 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
     if subj and obj and subj == ev_obj and obj == ev_subj:
         lang = "ja" if f.japanese else "en"
-        return Outcome(
-            "roles",
+        return conflict(
+            ConflictKind.ROLES,
             f"roles reversed: the statement has {matcher.display(subj, lang)} acting on "
             f"{matcher.display(obj, lang)}; the source says {matcher.display(ev.subject, lang)} "
             f"did it to {matcher.display(ev.object, lang)}",
+            matcher.display(subj, lang),
+            matcher.display(ev.subject, lang),
         )
     return Outcome()
 
@@ -168,9 +171,10 @@ def age_direction(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     stated_older = subject if older_word else (base.entity if base else None)
     if stated_older and stated_older != ev.older:
         lang = "ja" if f.japanese else "en"
-        return Outcome("age", f"age comparison reversed: the statement makes "
-                       f"{matcher.display(stated_older, lang)} the older; the source says "
-                       f"{matcher.display(ev.older, lang)} is older")  # fmt: skip
+        return conflict(ConflictKind.AGE, f"age comparison reversed: the statement makes "
+                        f"{matcher.display(stated_older, lang)} the older; the source says "
+                        f"{matcher.display(ev.older, lang)} is older",
+                        matcher.display(stated_older, lang), matcher.display(ev.older, lang))  # fmt: skip
     return Outcome()
 
 
@@ -192,9 +196,10 @@ def _instead(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             if source.entity in ev.entities and said.entity not in ev.entities:
                 lang = "ja" if f.japanese else "en"
                 kind = matcher.kind.get(said.entity, "name")
-                return Outcome("name", f"{kind} differs: the statement says "
-                               f"{matcher.display(said.entity, lang)}; the source says "
-                               f"{matcher.display(source.entity, lang)}")  # fmt: skip
+                return conflict(ConflictKind.NAME, f"{kind} differs: the statement says "
+                                f"{matcher.display(said.entity, lang)}; the source says "
+                                f"{matcher.display(source.entity, lang)}",
+                                said.text, matcher.display(source.entity, lang))  # fmt: skip
     return Outcome()
 
 
@@ -239,10 +244,12 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             chosen = missing[0]  # a plain statement about one or two names: one is swapped
         if chosen is not None:
             lang = "ja" if f.japanese else "en"
-            return Outcome(
-                "name",
+            return conflict(
+                ConflictKind.NAME,
                 f"{kind} differs: the statement says {matcher.display(m.entity, lang)}; "
                 f"the source says {matcher.display(chosen, lang)}",
+                m.text,
+                matcher.display(chosen, lang),
             )
     return unmatched
 
@@ -272,10 +279,12 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if actor is None:
         return Outcome()
     lang = "ja" if f.japanese else "en"
-    return Outcome(
-        "actor",
+    return conflict(
+        ConflictKind.ACTOR,
         f"actor differs: the statement says {matcher.display(actor.entity, lang)}; "
         f"the source says {matcher.display(ev.subject, lang)}",
+        actor.text,
+        matcher.display(ev.subject, lang),
     )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from factcheck.model import Conflict, ConflictKind
 from factcheck.normalize.dates import DateValue
 from factcheck.normalize.numbers import Quantity, format_usd
 from factcheck.normalize.regex import LazyPattern
-from factcheck.verdict.base import Evidence, Outcome
+from factcheck.verdict.base import Evidence, Outcome, conflict
 
 if TYPE_CHECKING:
     from factcheck.features import Features
@@ -106,7 +107,6 @@ def money(f: Features, ev: Evidence) -> Outcome:
     if comparable and not (matched and len(ev.money) == 1):
         said, when = comparable[0]
         return Outcome(
-            "amount",
             _differs(said, when, ev),
             _keys("money", matched),
             value_conflict=True,
@@ -116,17 +116,20 @@ def money(f: Features, ev: Evidence) -> Outcome:
     soft = [q for q in unmatched if not f.dates and len(ev.money) == 1 and ev.money[0].exact]
     return Outcome(
         agreed=_keys("money", matched), unmatched=_keys("money", unmatched), vague=vague,
-        soft_reason=_differs(soft[0], None, ev) if soft else None, soft_keys=_keys("money", soft),
+        soft=_differs(soft[0], None, ev) if soft else None, soft_keys=_keys("money", soft),
     )  # fmt: skip
 
 
-def _differs(said: Quantity, when: DateValue | None, ev: Evidence) -> str:
+def _differs(said: Quantity, when: DateValue | None, ev: Evidence) -> Conflict:
     years = f" for {when.iso()}" if when else ""
     src = " or ".join(_fmt_money(c, False) for c in ev.money)
     raw = next((c.text for c in ev.money if c.text and not c.text.isdigit()), "")
     src_note = f" ({raw})" if raw else ""
-    return (f"amount differs: the statement says {_fmt_money(said, False)}{years}; "
-            f"the source says {src}{src_note}")  # fmt: skip
+    stated = _fmt_money(said, False)
+    return Conflict(ConflictKind.AMOUNT,
+                    f"amount differs: the statement says {stated}{years}; "
+                    f"the source says {src}{src_note}",
+                    stated, raw or src)  # fmt: skip
 
 
 def _confirms(source: DateValue, said: DateValue) -> bool:
@@ -153,8 +156,9 @@ def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
             )  # amounts at other dates: another event
         said = ", ".join(_fmt_date(d) for d in f.dates)
         src = ", ".join(_fmt_date(d) for d in ev.dates)
-        return Outcome("date", f"date differs: the statement says {said}; the source says {src}",
-                       value_conflict=True, conflict_keys=_keys("date", f.dates))  # fmt: skip
+        return conflict(ConflictKind.DATE, f"date differs: the statement says {said}; the source says {src}",
+                        said, src,
+                        value_conflict=True, conflict_keys=_keys("date", f.dates))  # fmt: skip
     return Outcome(unmatched=_keys("date", f.dates))
 
 
@@ -173,7 +177,8 @@ def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) 
         unit = f" {q.unit}" if q.unit and q.unit != "%" else q.unit
         src = " or ".join(f"{c.lo:g}" if c.exact else f"{c.lo:g}–{c.hi:g}" for c in same_unit)
         said = f"{q.lo:g}" if q.exact else q.text
-        return Outcome(what, f"{what} differs: the statement says {said}{unit}; the source says {src}{unit}",
-                       _keys(what, agreed), value_conflict=True,
-                       conflict_keys=_keys(what, [q]))  # fmt: skip
+        return conflict(ConflictKind(what),
+                        f"{what} differs: the statement says {said}{unit}; the source says {src}{unit}",
+                        f"{said}{unit}", f"{src}{unit}", agreed=_keys(what, agreed), value_conflict=True,
+                        conflict_keys=_keys(what, [q]))  # fmt: skip
     return Outcome(agreed=_keys(what, agreed), unmatched=_keys(what, unmatched))
