@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Index, PassageProfile, Profile, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
-from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_claim, evidence_of_passage
+from factcheck.verdict import Evidence, Outcome, actor_swap, compare, evidence_of_passage
 from factcheck.verdict.alignment import Said, is_fragment, said, unaligned
 from factcheck.verdict.names import EXCLUSIVE_ROLES
+from factcheck.verdict.rules import SetAside, policy
 from factcheck.verdict.values import value_keys
 
 # Thresholds on the 0-100 topic score and the 0-1 coverage (ARCHITECTURE.md, step 7).
@@ -21,17 +22,11 @@ MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unkno
 MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
 MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
-MIN_NEGATION = 56.0  # a bare negation contradicts only a claim this close (else unknown)
 MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
-VALUE_CONFLICTS = frozenset(
-    {ConflictKind.AMOUNT, ConflictKind.DATE, ConflictKind.COUNT, ConflictKind.PERCENTAGE}
-)
-# a negation, an opposite or reversed roles prove nothing where the statement names
-# someone no candidate involves
-NEEDS_KNOWN_NAMES = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING, ConflictKind.ROLES})
+
 UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
 UNALIGNED_TOLERANCE_JA = 0.5  # the same for a Japanese statement, read against its passage
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
@@ -89,6 +84,18 @@ def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) 
                      "the statement matches the source passage", cite, near_copy=True)  # fmt: skip
 
 
+def evidence_of_claim(p: Profile) -> Evidence:
+    """What a claim states, in comparable form (its profile's values and phrasings)."""
+    older = None
+    for a in p.claim.values.get("ages") or []:
+        if isinstance(a, dict) and a.get("older"):
+            older = str(a["older"])
+    quote = p.ja_forms[1] if len(p.ja_forms) > 1 else ""
+    return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
+                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
+                    passage=quote)  # fmt: skip
+
+
 def _judge_claim(index: Index, c: Candidate, verdict: Verdict, why: Conflict | str | None,
                  considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
     claim = c.profile.claim
@@ -117,7 +124,7 @@ def judge(index: Index, f: Features) -> Judgement:
         return nothing
     if cands[0].score < MIN_TOPIC:  # a near miss: only a cleanly swapped name decides it
         miss = compare(f, evidence_of_claim(cands[0].profile), index.matcher)
-        if miss.conflict == "name" and _clean_swap(index, f, cands[0], miss):
+        if miss.conflict is ConflictKind.NAME and _clean_swap(index, f, cands[0], miss):
             return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
         return nothing
     outcomes = [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
@@ -129,14 +136,14 @@ def judge(index: Index, f: Features) -> Judgement:
     if not usable:
         return nothing
     best, b_out = usable[0]
-    if b_out.conflict == "negation" and best.score < MIN_NEGATION:
-        return nothing
+    if b_out.conflict and best.score < policy(b_out.conflict).min_score:
+        return nothing  # (a bare negation decides only from a close claim)
     if not b_out.conflict and best.score >= MIN_ACTOR:
         swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
         if swap.conflict and _clean_swap(index, f, best, swap):
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.found, considered)
     foreign = _foreign(index, b_out, cands)
-    if foreign and b_out.conflict != "name":
+    if foreign and b_out.conflict is not ConflictKind.NAME:
         swapped = _swapped_slot(index, f, best, b_out)
         if swapped is not None:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swapped, considered)
@@ -171,7 +178,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         same_event = c.score >= best.score - SIBLING and any(
             d.year == e.year for d in coarse for e in c.profile.dates
         )
-        if coarse and o.conflict == "date" and not same_event:
+        if coarse and o.conflict is ConflictKind.DATE and not same_event:
             keys, close = frozenset(), False
         if o.value_conflict and (keys or close) and c.coverage >= MIN_COVERAGE:
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
@@ -188,7 +195,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     # an opposite word the best claim does not speak to may contradict a sibling claim from
     # the same account ("the bid succeeded" against "the bid failed")
     for c, o in others:
-        if o.conflict == "meaning" and c.score >= max(MIN_NAME, best.score - SIBLING):
+        if o.conflict is ConflictKind.MEANING and c.score >= max(MIN_NAME, best.score - SIBLING):
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
     missing = _unexplained(index, b_out, explainers, cands)
@@ -225,11 +232,14 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
     does not say what the statement says ("fired" against a falling-out) or the statement is
     about someone else (Tesla's founding against OpenAI's); a negation or opposite when the
     statement names someone no candidate involves; a swapped name that is not clean."""
-    if o.conflict in VALUE_CONFLICTS:
+    if o.conflict is None:
+        return False
+    rule = policy(o.conflict).set_aside
+    if rule is SetAside.VALUES:
         return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands)
-    if o.conflict in NEEDS_KNOWN_NAMES:
+    if rule is SetAside.KNOWN_NAMES:
         return _foreign_names(index, f, cands)
-    if o.conflict == "name":
+    if rule is SetAside.CLEAN_SWAP:
         return not _clean_swap(index, f, c, o)
     return False
 

@@ -93,3 +93,69 @@ def test_architecture_names_only_modules_that_exist() -> None:
     assert len(named) >= 10
     for rel in named:
         assert (PACKAGE / rel).is_file(), rel
+
+
+def _runtime_graph() -> dict[str, set[str]]:
+    """Module -> the package modules it imports at run time (anywhere in it, but not under
+    ``if TYPE_CHECKING:``)."""
+    modules = {_module(p): p for p in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for mod, path in modules.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        typing_only = {
+            id(x)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for stmt in node.body
+            for x in ast.walk(stmt)
+        }
+        deps = set()
+        for node in ast.walk(tree):
+            if id(node) in typing_only or not isinstance(node, ast.ImportFrom | ast.Import):
+                continue
+            names = (
+                [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+            )
+            for full in names:
+                if not full.startswith("factcheck"):
+                    continue
+                name = full.removeprefix("factcheck").lstrip(".")
+                while name and name not in modules:
+                    name = name.rpartition(".")[0]
+                if name and name != mod and not mod.startswith(name + "."):
+                    deps.add(name)
+        graph[mod] = deps
+    return graph
+
+
+def test_verdict_rules_never_reach_into_the_index_or_the_verdict() -> None:
+    graph = _runtime_graph()
+    for mod, deps in graph.items():
+        if _top(mod) == "verdict":
+            assert not {d for d in deps if _top(d) in ("match", "decide", "pipeline")}, mod
+        if _top(mod) == "report":
+            assert not {d for d in deps if _top(d) == "normalize"}, mod
+
+
+def test_the_import_stack_does_not_grow() -> None:
+    """The longest chain of run-time imports, from the entry point down. It stands at 14
+    floors (entry -> cli -> run -> pipeline -> decide -> verdict -> rules -> ... ->
+    normalize); a change that makes it taller must flatten something else."""
+    graph = _runtime_graph()
+    memo: dict[str, int] = {}
+
+    def depth(mod: str) -> int:
+        if mod not in memo:
+            memo[mod] = 1 + max((depth(d) for d in graph.get(mod, ())), default=0)
+        return memo[mod]
+
+    assert max(depth(m) for m in graph) <= 14
+
+
+def test_every_rule_module_is_registered() -> None:
+    from factcheck.verdict.rules import RULES
+
+    modules = {p.stem for p in (PACKAGE / "verdict" / "rules").glob("*.py")} - {"__init__"}
+    assert modules == {r.name for r in RULES}

@@ -11,7 +11,6 @@ from factcheck.normalize.numbers import Quantity
 
 if TYPE_CHECKING:
     from factcheck.features import Features
-    from factcheck.match import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +64,6 @@ def conflict(kind: ConflictKind, reason: str, said: str | None = None,
              source: str | None = None, **rest: object) -> Outcome:  # fmt: skip
     """An outcome with a difference of ``kind`` (``rest``: the other Outcome fields)."""
     return Outcome(Conflict(kind, reason, said, source), **rest)  # type: ignore[arg-type]
-
-
-def evidence_of_claim(p: Profile) -> Evidence:
-    older = None
-    for a in p.claim.values.get("ages") or []:
-        if isinstance(a, dict) and a.get("older"):
-            older = str(a["older"])
-    quote = p.ja_forms[1] if len(p.ja_forms) > 1 else ""
-    return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
-                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
-                    passage=quote)  # fmt: skip
 
 
 def evidence_of_passage(f: Features) -> Evidence:
