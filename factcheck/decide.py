@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Index, PassageProfile, Profile, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
+from factcheck.normalize.polarity import opposed
 from factcheck.verdict import Evidence, Outcome, actor_swap, compare, evidence_of_passage
-from factcheck.verdict.alignment import Said, is_fragment, said, unaligned
+from factcheck.verdict.alignment import Said, charged, is_fragment, said, unaligned
 from factcheck.verdict.names import EXCLUSIVE_ROLES
 from factcheck.verdict.rules import SetAside, policy
 from factcheck.verdict.values import value_keys
@@ -207,7 +208,9 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     allies = [best.profile] + [c.profile for c, o in others
                                if not o.conflict and c.score >= best.score - CLOSE
                                and c.coverage >= MIN_COVERAGE]  # fmt: skip
-    left = unaligned(f, blanked(f), said_by(*allies)).decisive(_tolerance(f))
+    siblings = [c for c in cands if c.score >= best.score - SIBLING]
+    gap = charged(unaligned(f, blanked(f), said_by(*allies)), _opposites(f, siblings))
+    left = gap.decisive(_tolerance(f))
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -262,6 +265,19 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
         and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
         and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
     )
+
+
+def _opposites(f: Features, cands: list[Candidate]) -> list[str]:
+    """The statement's words whose opposite one of these claims (its phrasing in the
+    statement's language, or its passage) uses."""
+    out = []
+    for c in cands:
+        p = c.profile
+        for text in (p.ja_text, *p.ja_forms[1:2]) if f.japanese else (p.en_text,):
+            words = opposed(f.text, text, f.japanese)
+            if words is not None:
+                out.append(words[0])
+    return out
 
 
 def _tolerance(f: Features) -> float:

@@ -27,6 +27,7 @@ class ConflictKind(StrEnum):
     AGE = "age"  # who is older, reversed
     NEGATION = "negation"
     MEANING = "meaning"  # an opposite word
+    COMPARISON = "comparison"  # a comparison with its sides swapped
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,12 @@ CASES = [
     ("Altman stayed at an ashram in India.", S, None),
     # the passage says 非営利 (nonprofit); the claim's own phrasing does not
     ("OpenAIは2015年に営利企業として設立された。", C, "非営利"),
+    # opposites kept as data (normalize/opposites.py), in both languages
+    ("At the time, Altman had just bought more shares in Loopt.", C, "sold"),
+    ("その頃アルトマン氏は、Looptの株式を買い増したばかりだった。", C, "売却"),
+    ("At the time, Altman had just sold his Loopt shares.", S, None),
+    # a comparison with its sides swapped (verdict/rules/sides.py)
+    ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]
 
 

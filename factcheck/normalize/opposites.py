@@ -12,6 +12,10 @@ from __future__ import annotations
 Pair = tuple[tuple[str, ...], tuple[str, ...]]
 
 EN: list[Pair] = [
+    (('disappointing price', 'unsatisfactory price', 'low price', 'fire-sale', 'fire sale', 'below what he', 'less than he'),
+     ('satisfying price', 'good price', 'high price', 'handsome price', 'premium', 'a profit', 'tidy sum')),
+    (('sold', 'sell', 'selling', 'offload', 'divest', 'unload'),
+     ('bought more', 'buying more', 'added to his', 'increased his stake', 'acquired more', 'bought additional')),
     (('agree', 'accept', 'endors', 'approv', 'welcom', 'embrac', 'worth discuss', 'worth a conversation', 'worth talking', 'said yes', 'consent', 'signed on', 'went along'),
      ('refus', 'reject', 'dismiss', 'declin', 'rebuff', 'spurn', 'turn down', 'turned down', 'out of hand', 'veto', 'disagree', 'said no', 'brushed off', 'shot down')),
     (('prais', 'applaud', 'hail', 'laud', 'celebrat', 'cheer', 'no danger', 'harmless', 'posed no', 'enthusias', 'excited about', 'welcomed'),
@@ -175,7 +179,7 @@ JA: list[Pair] = [
     (('宣戦布告', '確執', '対立', '争い', '訴訟', '敵対'),
      ('和解', '仲直り', '友好', '手を結')),
     (('悪化', '亀裂', '相違', '溝', '冷え込'),
-     ('改善', '強化', '深ま', '親密', '良好')),
+     ('改善', '強化', '深ま', '親密', '良好', '強固', '強ま')),
     (('トップ', '最上位', '第一', '最優先'),
      ('最下位', '最後', '下位')),
     (('最大の技術的進歩', '重要', '不可欠', '極めて重要'),
@@ -185,7 +189,9 @@ JA: list[Pair] = [
     (('約束', '確約', '誓'),
      ('拒否', '断っ', '拒ん')),
     (('売却', '手放'),
-     ('買収', '購入', '取得', '買っ')),
+     ('買収', '購入', '取得', '買っ', '買い増', '買い足', '買い付')),
+    (('不本意', '安値', '不満', '買いたたか', '二束三文'),
+     ('満足のいく', '高値', '好条件', '納得のいく')),
     (('強調', '訴え', '指摘'),
      ('軽視', '過小評価', '否定', '一蹴')),
     (('確信', '信じ'),

@@ -134,6 +134,11 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("last", "final", "latest"), ("最後", "最終", "最新")),
     (("successful", "succeed"), ("成功",)),
     (("secret", "secretly", "privately", "private"), ("秘密", "非公開", "内密", "ひそか", "私的")),
+    # how often and on which day: a frequency or weekday the evidence does not give
+    (("every day", "daily", "every week", "weekly", "every month", "monthly", "every year",
+      "annually", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "weekend"),
+     ("毎日", "毎週", "毎月", "毎年", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "週末")),
 )
 
 # fmt: on

@@ -175,6 +175,11 @@ def _sides(text: str, japanese: bool) -> dict[tuple[int, int], str]:
     return present
 
 
+def polar_words(text: str, japanese: bool) -> tuple[str, ...]:
+    """The words of a text that have an opposite (one side of a pair of opposites)."""
+    return tuple(dict.fromkeys(w.strip() for w in _sides(text, japanese).values()))
+
+
 def opposed(statement: str, claim: str, japanese: bool) -> tuple[str, str] | None:
     """The opposite words (the statement's, the claim's) that set them against each other.
 

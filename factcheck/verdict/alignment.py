@@ -100,9 +100,18 @@ class Gap:
 def unaligned(f: Features, blanked: str, ev: Said) -> Gap:
     """The statement's content units (its own words, in order) that the evidence does not
     account for. ``blanked`` is the statement with its names and values blanked out."""
-    if f.japanese:
-        return _unaligned_ja(f, blanked, ev)
-    return _unaligned_en(f, blanked, ev)
+    return _unaligned_ja(f, blanked, ev) if f.japanese else _unaligned_en(f, blanked, ev)
+
+
+def charged(gap: Gap, opposites: list[str]) -> Gap:
+    """The gap with its weak words that are ``opposites`` (a word whose opposite a claim on
+    the topic uses: 「悪役」 where a claim says 「ヒーロー」) made decisive: such a word carries
+    what the statement asserts and is never tolerated as a paraphrase."""
+    marked = [p.strip().lower() for p in opposites]
+    hot = tuple(w for w in gap.weak if any(p in w.lower() or w.lower() in p for p in marked))
+    if not hot:
+        return gap
+    return Gap(gap.strong + hot, tuple(w for w in gap.weak if w not in hot), gap.share)
 
 
 _NUMBER = LazyPattern(r"(?<![\w.])\d+(?:[.,]\d+)*")

@@ -43,7 +43,10 @@ _CLAUSE_BREAK = LazyPattern(
 _NOT_A_BUT_B = LazyPattern(
     r"^(?:氏|さん|社)?(?:ではなく|じゃなく|でなく)[、,]?\s*$|^\s*,?\s*but\s+(?:rather\s+)?$"
 )
-_B_NOT_A = LazyPattern(r"^\s*,?\s*(?:and\s+)?not\s+$|^\s*,?\s*rather than\s+$|^\s*instead of\s+$")
+_PREP = r"(?:(?:in|into|by|to|at|for|from|with|of|on)\s+)?"
+_B_NOT_A = LazyPattern(
+    rf"^\s*,?\s*(?:and\s+)?not\s+{_PREP}$|^\s*,?\s*rather than\s+{_PREP}$|^\s*,?\s*instead of\s+$"
+)
 _MUTUAL = LazyPattern(
     r"\bwith\b|\btogether\b|\beach other\b|と(?:共|一緒|組|手を)|と互い", re.IGNORECASE
 )

@@ -63,9 +63,10 @@ def _load() -> tuple[Rule, ...]:
         percentages,
         polarity,
         roles,
+        sides,
     )
 
-    mods = (amounts, dates, counts, percentages, ages, roles, names, polarity, comparison)
+    mods = (amounts, dates, counts, percentages, ages, roles, names, sides, polarity, comparison)
     return tuple(sorted((m.RULE for m in mods), key=lambda r: r.order))
 
 
