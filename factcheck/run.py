@@ -137,6 +137,15 @@ def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
         )
 
 
+def _check_jobs() -> None:
+    """FACTCHECK_JOBS, when set, is a number of worker processes (0 or 1: none)."""
+    jobs = os.environ.get("FACTCHECK_JOBS", "").strip()
+    if jobs and not (jobs.isascii() and jobs.isdigit()):
+        from factcheck.errors import FactcheckError
+
+        raise FactcheckError(f"FACTCHECK_JOBS must be a number of worker processes, not {jobs!r}")
+
+
 def run_check(opts: Options) -> int:
     """Check what the options name; the report goes to standard output; the exit status back.
     Problems that stop the check raise FactcheckError (exit status 2)."""
@@ -147,6 +156,7 @@ def run_check(opts: Options) -> int:
     from factcheck.report import Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
 
+    _check_jobs()
     settings = resolve({"claims": opts.claims, "fail_on": opts.fail_on, "format": opts.fmt},
                        opts.config)  # fmt: skip
     if opts.show_config:
