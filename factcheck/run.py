@@ -119,6 +119,12 @@ def _check_documents(docs: list[Document], record: Record, tracker: Tracker | No
         found = iter_findings(doc.text, record, doc.name, statements=prose.statements(),
                               progress=step)  # fmt: skip
         yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
+        stopped = prose.stopped_at()
+        if stopped is not None:
+            from factcheck.errors import one_line
+
+            sys.stderr.write(one_line(f"factcheck: warning: {doc.name}:{stopped[0]}: {stopped[1]}: "
+                                      "the rest of the file is not checked") + "\n")  # fmt: skip
 
 
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
