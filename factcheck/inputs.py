@@ -215,13 +215,14 @@ def _is_file(path: Path, warn: Callable[[str], None]) -> bool:
         return False
 
 
-def _warn(message: str) -> None:
+def warn(message: str) -> None:
+    """One warning line on standard error: the check goes on."""
     from factcheck.errors import one_line
 
     sys.stderr.write(f"factcheck: warning: {one_line(message)}\n")
 
 
-def expand_paths(paths: list[str], warn: Callable[[str], None] = _warn) -> list[str]:
+def expand_paths(paths: list[str], warn: Callable[[str], None] = warn) -> list[str]:
     """Files as given; a folder becomes the .md, .markdown and .txt files under it, sorted
     (entries that cannot be read are skipped, each with a ``warn``-ing)."""
     out: list[str] = []

@@ -121,10 +121,9 @@ def _check_documents(docs: list[Document], record: Record, tracker: Tracker | No
         yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
         stopped = prose.stopped_at()
         if stopped is not None:
-            from factcheck.errors import one_line
+            from factcheck.inputs import warn
 
-            sys.stderr.write(one_line(f"factcheck: warning: {doc.name}:{stopped[0]}: {stopped[1]}: "
-                                      "the rest of the file is not checked") + "\n")  # fmt: skip
+            warn(f"{doc.name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")
 
 
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
