@@ -109,15 +109,16 @@ def _closes_soon(text: str, finder: _NextFinder, i: int, opened: tuple[str, int]
     line_end = finder.find("\n", i)
     if 0 <= line_end < end:
         end = line_end
-    depth = 1
-    for k in range(i + 1, min(end, len(text))):
-        ch = text[k]
-        if ch == close:
-            depth -= 1
-            if not depth:
-                return True
-        elif ch == char:
-            depth += 1
+    found = finder.find(close, i + 1)  # the next one anywhere: most often too far, or none
+    if not 0 <= found < end:
+        return False
+    depth, pos = 1, i + 1
+    while found >= 0:
+        depth += text.count(char, pos, found) - 1  # brackets opened before this close
+        if depth <= 0:
+            return True
+        pos = found + 1
+        found = text.find(close, pos, end)
     return False
 
 
