@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.pipeline import check_text
+from factcheck.report import FORMATS, Context, renderer
 from factcheck.text.segment import BRACKET_SPAN, split_statements
 from tests.helpers import bundled, command
 from tests.test_properties import PIECES, SETTINGS
@@ -91,8 +93,17 @@ ANY_TEXT = st.lists(st.sampled_from(PIECES + NUMBERS), max_size=50).map("".join)
 @SETTINGS
 @given(ANY_TEXT)
 def test_checking_any_text_never_raises(text: str) -> None:
-    for f in check_text(text, bundled()):
+    findings = check_text(text, bundled())
+    for f in findings:
         assert f.verdict.value in ("supported", "contradicted", "unknown")
+    ctx = Context(texts={"<text>": text, "draft.md": text})
+    for fmt in FORMATS:  # and every report of it is made, whole
+        for name in ("<text>", "draft.md"):
+            out = renderer(fmt)([replace(f, input=name) for f in findings], ctx)
+            if fmt in ("json", "sarif"):
+                json.loads(out)
+            elif fmt == "rdjsonl":
+                assert len([json.loads(line) for line in out.splitlines()]) <= len(findings)
 
 
 STATEMENTS = [
