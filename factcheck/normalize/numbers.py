@@ -387,7 +387,7 @@ def format_usd(q: Quantity) -> str:
     """A short English rendering: $44M, $1.5B, $300K, "more than $40M"."""
 
     def one(v: float) -> str:
-        if v >= 1e15:  # no word for it: "$1.0e+400" rather than a thousand digits
+        if v >= 1e15:  # no word for it: "$2.0e+20" rather than "$200000000000B"
             return f"${v:.1e}"
         for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
             if v >= scale:

@@ -47,8 +47,8 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def _check_expansion(root: yaml.Node, path: Path) -> None:
     """Refuse, before building anything, a document whose aliases expand beyond MAX_NODES
     nodes or refer to themselves, or whose values nest deeper than MAX_DEPTH levels (no
-    record needs it, and the prepared record could not be stored). Each distinct node is visited once: a "billion laughs"
-    document is refused in milliseconds."""
+    record needs it, and the prepared record could not be stored). Each distinct node is
+    visited once: a "billion laughs" document is refused in milliseconds."""
     sizes: dict[int, int] = {}
     heights: dict[int, int] = {}  # levels of nesting below each node, aliases expanded
     active: set[int] = set()
