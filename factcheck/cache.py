@@ -1,7 +1,8 @@
 """A cache of the prepared record (parsed, validated and indexed), keyed on its content.
 
-The key is a hash of the claims files, every file under their sources/ folders, the
-package's own code and the Python version: a changed record or a new factcheck never
+The key is a hash of the files the record reads (the claims files, their sources' metadata
+and the source files it names, at any depth, read in chunks), the package's own code and
+the Python version: a changed record or a new factcheck never
 reads a stale entry. Entries are written atomically; the folder is safe to delete, and only
 the most recently used entries are kept in it.
 
@@ -10,7 +11,9 @@ once, and one item per claim, read from the memory-mapped file only when a state
 that claim: start-up does not grow with the size of the record.
 Entries are signed with a per-user key kept outside the cache folder (~/.config/factcheck),
 so a shared or tampered cache folder never runs code: an entry that fails the check is
-rebuilt. Set FACTCHECK_CACHE_DIR to move the cache, or FACTCHECK_NO_CACHE=1 to turn it off.
+rebuilt, and written again. Set FACTCHECK_CACHE_DIR to move the cache, or FACTCHECK_NO_CACHE=1
+to turn it off (0, false, no, off or empty leave it on). Without a home folder (no HOME,
+no password entry, or HOME="") there is no key, and no cache.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import hmac
 import mmap
 import os
 import pickle
+import re
 import struct
 import sys
 from array import array
@@ -32,59 +36,207 @@ T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def cache_dir() -> Path:
+def _home() -> Path | None:
+    """The user's home folder: $HOME when it is an absolute path, the password database's
+    otherwise; None when there is none (HOME="" would put the cache under /)."""
+    home = os.environ.get("HOME")
+    if home is None:
+        try:
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError):  # not on Unix, or a user with no passwd entry
+            home = None
+    return Path(home) if home and os.path.isabs(home) else None
+
+
+def _base(variable: str, default: str) -> Path | None:
+    """An XDG base folder: the variable when it is an absolute path (the specification
+    ignores a relative one), else ``default`` under the home folder, else None."""
+    explicit = os.environ.get(variable)
+    if explicit and os.path.isabs(explicit):
+        return Path(explicit)
+    home = _home()
+    return home / default if home is not None else None
+
+
+def cache_dir() -> Path | None:
+    """The cache folder; None when there is nowhere to put it (no home folder)."""
     explicit = os.environ.get("FACTCHECK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
+    base = _base("XDG_CACHE_HOME", ".cache")
+    return base / "factcheck" if base is not None else None
 
 
-def content_key(files: list[Path]) -> str:
-    """A hash of the record's files (names and bytes) and of the code that reads them."""
+def disabled() -> bool:
+    """FACTCHECK_NO_CACHE set to anything but an empty value, 0, false, no or off."""
+    value = os.environ.get("FACTCHECK_NO_CACHE", "").strip().lower()
+    return value not in ("", "0", "false", "no", "off")
+
+
+_READ = 1024 * 1024  # files are hashed this much at a time: never held whole
+
+
+def _hash_file(digest: hashlib._Hash, path: Path, shown: str) -> None:
+    """Add a file's name (as ``shown``) and bytes, read in chunks; a file larger than a
+    record may be, which the record refuses to read, by its size and time alone."""
+    from factcheck.record.limits import MAX_RECORD_BYTES
+
+    digest.update(b"\0%d:%s" % (len(shown), os.fsencode(shown)))
+    try:
+        with path.open("rb") as fh:
+            st = os.fstat(fh.fileno())
+            if st.st_size > MAX_RECORD_BYTES:
+                digest.update(b"<large:%d:%d>" % (st.st_size, st.st_mtime_ns))
+                return
+            while chunk := fh.read(_READ):
+                digest.update(chunk)
+            digest.update(b"<end:%d>" % st.st_size)
+    except OSError:
+        digest.update(b"<missing>")
+
+
+def content_key(files: list[tuple[str, Path]]) -> str:
+    """A hash of the record's files (names and bytes: ``(name, path)`` pairs, as
+    :func:`record_files` gives them) and of the code that reads them."""
     digest = hashlib.sha256(sys.version.encode())
-    code = sorted(_PACKAGE.rglob("*.py"))
-    for path in [*code, *files]:
-        digest.update(str(path.name).encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<missing>")
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        _hash_file(digest, path, path.relative_to(_PACKAGE).as_posix())
+    for name, path in files:
+        _hash_file(digest, path, name)
     return digest.hexdigest()[:40]
 
 
-def record_files(claims: Path, extra: list[Path]) -> list[Path]:
-    files = []
+# ``file: name`` alone on its line in a source's metadata, its value plain or quoted
+# (patterns compiled, and cached by re, only where a record's key is worked out)
+_FILE_LINE = r"(?m)^file[ \t]*:[ \t]*(?P<v>.*?)(?:[ \t]+#.*)?[ \t\r]*$"
+_KEY_LIKE = r"(?m)^[\"'{\[?&!*%|>]"  # quoted, complex and flow keys, tags, anchors
+_PLAIN = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:(?![ \t]#|:[ \t])[^\t\r\n])*"
+
+
+def _named_file(meta: Path) -> str | None:
+    """The ``file`` a source's metadata names, read without a YAML parser; None unless the
+    metadata is plainly written (one top-level ``file:`` line, a value on that line alone,
+    no quoted, complex or flow keys): the caller then counts every file it may name."""
+    from factcheck.record.limits import MAX_RECORD_BYTES
+
+    try:
+        if meta.stat().st_size > MAX_RECORD_BYTES:
+            return None
+        text = meta.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = list(re.finditer(_FILE_LINE, text))
+    if len(lines) != 1 or re.search(_KEY_LIKE, text):
+        return None
+    m = lines[0]
+    for line in text[m.end() :].splitlines()[1:]:
+        if line[:1] not in (" ", "\t") and line.strip():
+            break  # the next key
+        if line.strip() and not line.strip().startswith("#"):
+            return None  # the value may go on on the next lines
+    value = m.group("v")
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        inner = value[1:-1]
+        return inner if inner and not any(q in inner for q in "'\"\\") else None
+    return value if re.fullmatch(_PLAIN, value) else None
+
+
+def _tree(folder: Path) -> list[Path]:
+    """Every file under ``folder``, at any depth, in a stable order; unreadable folders
+    are passed over (the record cannot read them either)."""
+    found: list[Path] = []
+    for top, dirs, names in os.walk(folder):
+        dirs.sort()
+        found.extend(Path(top, n) for n in sorted(names))
+    return found
+
+
+def record_files(claims: Path, extra: list[Path]) -> list[tuple[str, Path]]:
+    """The files a record reads, as (name within the record, path) pairs: each claims
+    file, the metadata of its sources (``sources/*.yaml``) and the file each of them names,
+    at any depth under ``sources/``. Other files there are not read, so they do not count.
+    Where a metadata file is not plainly written, every file under that ``sources/``
+    folder counts instead."""
+    files: list[Path] = []
     for path in (claims, *extra):
         files.append(path)
         folder = path.parent / "sources"
-        if folder.is_dir():
-            files.extend(sorted(p for p in folder.iterdir() if p.is_file()))
-    return files
+        if not folder.is_dir():
+            continue
+        metas = sorted(folder.glob("*.yaml"))
+        named = [_named_file(m) for m in metas]
+        if any(n is None for n in named):
+            files.extend(_tree(folder))
+            continue
+        for meta, name in zip(metas, named, strict=True):
+            files.extend((meta, folder / str(name)))
+    roots = [p.parent for p in (claims, *extra)]
+    return [(_within(f, roots), f) for f in files]
+
+
+def _within(path: Path, roots: list[Path]) -> str:
+    """``path`` named from the first record folder it lies in (its number, then its path
+    there): the same record read from another current folder has the same key."""
+    for n, root in enumerate(roots):
+        if path.is_relative_to(root):
+            return f"{n}:{path.relative_to(root).as_posix()}"
+    return str(path)
+
+
+KEY_BYTES = 32
 
 
 def _secret() -> bytes | None:
     """A per-user key, kept outside the cache folder, that signs every entry: a cache folder
-    shared with others (a CI cache, a mounted volume) cannot be made to run code."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    path = Path(base) / "factcheck" / "cache.key"
+    shared with others (a CI cache, a mounted volume) cannot be made to run code.
+
+    The key is written whole or not at all (a temporary file linked into place) and
+    trusted only with its full length: a key left empty or short (a full disk) is replaced."""
+    base = _base("XDG_CONFIG_HOME", ".config")
+    if base is None:
+        return None  # no home folder: no key, no cache
+    path = base / "factcheck" / "cache.key"
     try:
         st = path.stat()
         if st.st_uid != os.getuid() or st.st_mode & 0o077:
             return None  # someone else's key, or readable by others: do not trust it
-        return path.read_bytes()
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
     except FileNotFoundError:
         pass
     except OSError:
         return None
+    return _new_secret(path)
+
+
+def _new_secret(path: Path) -> bytes | None:
+    """Write a new key atomically: the one another process wrote first wins."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(os.urandom(32))
-        return path.read_bytes()
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cache.key-")  # mode 0600
     except OSError:
         return None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(KEY_BYTES))
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)  # never over a key another process has just written
+        except FileExistsError:
+            if len(path.read_bytes()) != KEY_BYTES:
+                os.replace(tmp, path)  # a damaged key (empty, cut short) is replaced
+        key = path.read_bytes()
+        return key if len(key) == KEY_BYTES else None
+    except OSError:
+        return None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 _MAGIC = b"factcheck-index-2\n"
@@ -235,21 +387,35 @@ def cached(key: str, build: Callable[[], tuple[H, Sequence[T]]],
     signed with HMAC-SHA256 under a per-user key; an entry not signed by that key, not owned
     by the user, writable by others or whose head is not of ``kind`` is ignored and rebuilt.
     """
-    secret = None if os.environ.get("FACTCHECK_NO_CACHE") else _secret()
-    if secret is None:
+    folder = None if disabled() else cache_dir()
+    secret = None if folder is None else _secret()
+    if folder is None or secret is None:
         return build()
-    path = cache_dir() / f"index-{key}.pickle"
+    path = folder / f"index-{key}.pickle"
     found = _load(path, key, secret)
     if found is not None and (kind is None or isinstance(found[0], kind)):
         head, data, offsets = found
         with contextlib.suppress(OSError):
             os.utime(path)  # most recently used: kept when the folder is pruned
-        items: Items[T] = Items(data, offsets, key, secret, lambda: build()[1])
+
+        def rebuild() -> Sequence[T]:
+            """A damaged item: the entry is built and written again, once."""
+            fresh = build()
+            _keep(path, key, secret, fresh)
+            return fresh[1]
+
+        items: Items[T] = Items(data, offsets, key, secret, rebuild)
         return head, items  # type: ignore[return-value]
     built = build()
+    _keep(path, key, secret, built)
+    return built
+
+
+def _keep(path: Path, key: str, secret: bytes, built: tuple[object, Sequence[object]]) -> None:
+    """Store an entry, best effort: a read-only home, a full disk or a value too deep to
+    pickle only costs the next run its speed."""
     try:
         _store(path, key, secret, built[0], built[1])
         _prune(path.parent)
-    except (OSError, pickle.PicklingError):
-        pass  # a read-only home or a full disk only costs the next run its speed
-    return built
+    except (OSError, pickle.PicklingError, RecursionError):
+        pass

@@ -86,9 +86,24 @@ def discover(start: Path | None = None) -> Path | None:
     return None
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _read(path: Path, shown: str) -> str:
+    """A config file's text: a regular file (a FIFO would wait for a writer, a device such
+    as /dev/zero never end), at most MAX_CONFIG_BYTES, UTF-8."""
+    import stat
+
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO: no wait
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise FactcheckError(f"{shown}: config file is not a regular file")
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise FactcheckError(f"{shown}: config file is larger than "
+                                 f"{MAX_CONFIG_BYTES // 1024} KB")  # fmt: skip
+        return data.decode("utf-8-sig")
     except FileNotFoundError:
         raise FactcheckError(f"{shown}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -132,6 +147,13 @@ def _check_value(key: str, value: object, where: str) -> object:
     if key in LIST_KEYS:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise FactcheckError(f"{where}: {key} must be a list of strings")
+        if key in ("include", "exclude"):
+            for pattern in value:
+                try:
+                    glob_match(pattern, "")
+                except re.error as exc:
+                    raise FactcheckError(f"{where}: {key}: bad pattern {pattern!r} "
+                                         f"({exc.msg})") from None  # fmt: skip
         return list(value)
     if not isinstance(value, str) or not value:
         raise FactcheckError(f"{where}: {key} must be a non-empty string")

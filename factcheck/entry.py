@@ -9,11 +9,13 @@ imports typer, and tests/test_entry.py checks it reads every argument list as ty
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from typing import TypeGuard
 
 from factcheck.config import FAIL_ON
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, OutputError
 from factcheck.report import FORMATS
 from factcheck.run import Options
 
@@ -83,16 +85,48 @@ def _run(args: list[str]) -> int:
     return code if isinstance(code, int) else 0
 
 
+DEBUG = "FACTCHECK_DEBUG"  # set (not empty, not 0): an internal error shows its traceback
+
+
+def _internal_error(exc: BaseException) -> None:
+    """A bug, not a verdict: exit status 2 and one line (the traceback with FACTCHECK_DEBUG)."""
+    from factcheck.errors import one_line
+
+    if os.environ.get(DEBUG, "").strip() not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    detail = " ".join(str(exc).split())[:300]
+    sys.stderr.write(one_line(f"factcheck: internal error: {type(exc).__name__}"
+                              f"{': ' + detail if detail else ''} (the traceback: {DEBUG}=1)"
+                              "; please report it") + "\n")  # fmt: skip
+
+
+def _quiet_stdout() -> None:
+    """Standard output failed: what is left in its buffer goes nowhere, so that exiting
+    does not report the same failure again."""
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point of the ``factcheck`` command: exit 0 (nothing contradicted), 1 (a failing
-    verdict), 2 (the check could not run), 130 (interrupted)."""
+    verdict), 2 (the check could not run, or an internal error), 130 (interrupted)."""
     import io
 
     for stream in (sys.stdout, sys.stderr):  # an unencodable character (PYTHONIOENCODING=ascii,
         if isinstance(stream, io.TextIOWrapper):  # an undecodable file name) is escaped, not
             stream.reconfigure(errors="backslashreplace")  # a traceback
     try:
+        if sys.stdout is None:  # started with standard output closed (">&-")
+            raise OutputError("cannot write the report: standard output is closed")
         sys.exit(_run(sys.argv[1:]))
+    except OutputError as exc:
+        sys.stderr.write(f"factcheck: {exc}\n")
+        _quiet_stdout()
+        sys.exit(2)
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         sys.exit(2)
@@ -100,13 +134,26 @@ def main() -> None:
         sys.stderr.write("factcheck: interrupted\n")
         sys.exit(130)
     except BrokenPipeError:  # the reader went away ("| head"): the check did not finish,
-        devnull = os.open(os.devnull, os.O_WRONLY)  # so it cannot report success; quietly,
-        os.dup2(devnull, sys.stdout.fileno())  # as the full command line (click) does
-        sys.exit(1)
-    except Exception as exc:  # bad usage from the option parser: one line, exit 2
+        _quiet_stdout()  # so it cannot report success; quietly, as the full command line
+        sys.exit(1)  # (click) does
+    except Exception as exc:
         if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
             sys.exit(130)
-        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
-            raise
-        sys.stderr.write(f"factcheck: {exc.format_message()} (see factcheck --help)\n")
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # bad usage
+            sys.stderr.write(f"factcheck: {exc.format_message()} (see factcheck --help)\n")
+            sys.exit(2)
+        if _output_failed(exc):
+            sys.stderr.write(f"factcheck: cannot write the report: {exc.strerror}\n")
+        else:
+            _internal_error(exc)
+        _quiet_stdout()
         sys.exit(2)
+
+
+def _output_failed(exc: Exception) -> TypeGuard[OSError]:
+    """Is this standard output refusing the report (a full disk, /dev/full, an I/O error)?
+    Files the check reads or the cache writes name their path; standard output has none."""
+    import errno
+
+    return (isinstance(exc, OSError) and exc.filename is None and exc.strerror is not None
+            and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF))  # fmt: skip

@@ -37,6 +37,10 @@ class InputError(FactcheckError):
     """Input that cannot be read or decoded."""
 
 
+class OutputError(FactcheckError):
+    """Standard output that refuses the report (closed, a full disk)."""
+
+
 class RecordError(FactcheckError):
     """A claims database that cannot be used; ``problems`` lists every located problem."""
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,16 +205,35 @@ def read_file(path_str: str) -> Document:
     return Document(path_str, text, path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; a folder becomes the .md, .markdown and .txt files under it, sorted."""
+def _is_file(path: Path, warn: Callable[[str], None]) -> bool:
+    """Is ``path`` a file? One that cannot even be looked at (``/proc/1/cwd``) is passed
+    over with a warning, not the end of the walk."""
+    try:
+        return path.is_file()
+    except OSError as exc:
+        warn(f"{path}: skipped: {exc.strerror or exc}")
+        return False
+
+
+def warn(message: str) -> None:
+    """One warning line on standard error: the check goes on."""
+    from factcheck.errors import one_line
+
+    sys.stderr.write(f"factcheck: warning: {one_line(message)}\n")
+
+
+def expand_paths(paths: list[str], warn: Callable[[str], None] = warn) -> list[str]:
+    """Files as given; a folder becomes the .md, .markdown and .txt files under it, sorted
+    (entries that cannot be read are skipped, each with a ``warn``-ing)."""
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
             found = sorted(
                 str(f) for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in DOC_SUFFIXES
+                if f.suffix.lower() in DOC_SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                and _is_file(f, warn)
             )  # fmt: skip
             if not found:
                 raise InputError(f"{p}: folder has no .md, .markdown or .txt files")

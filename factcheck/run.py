@@ -119,6 +119,11 @@ def _check_documents(docs: list[Document], record: Record, tracker: Tracker | No
         found = iter_findings(doc.text, record, doc.name, statements=prose.statements(),
                               progress=step)  # fmt: skip
         yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
+        stopped = prose.stopped_at()
+        if stopped is not None:
+            from factcheck.inputs import warn
+
+            warn(f"{doc.name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")
 
 
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
@@ -137,6 +142,15 @@ def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
         )
 
 
+def _check_jobs() -> None:
+    """FACTCHECK_JOBS, when set, is a number of worker processes (0 or 1: none)."""
+    jobs = os.environ.get("FACTCHECK_JOBS", "").strip()
+    if jobs and not (jobs.isascii() and jobs.isdigit()):
+        from factcheck.errors import FactcheckError
+
+        raise FactcheckError(f"FACTCHECK_JOBS must be a number of worker processes, not {jobs!r}")
+
+
 def run_check(opts: Options) -> int:
     """Check what the options name; the report goes to standard output; the exit status back.
     Problems that stop the check raise FactcheckError (exit status 2)."""
@@ -147,6 +161,7 @@ def run_check(opts: Options) -> int:
     from factcheck.report import Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
 
+    _check_jobs()
     settings = resolve({"claims": opts.claims, "fail_on": opts.fail_on, "format": opts.fmt},
                        opts.config)  # fmt: skip
     if opts.show_config:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 from factcheck.model import Finding
@@ -42,3 +43,17 @@ def assert_mask_keeps_positions(text: str) -> str:
         else:
             assert masked in (original, " ")
     return mask
+
+
+def command(*args: str) -> list[str]:
+    """The factcheck command, run as a subprocess (with the ``cli_env`` fixture)."""
+    return [sys.executable, "-m", "factcheck", *args]
+
+
+def assert_one_line_error(code: int, err: str, *needles: str) -> None:
+    """Exit status 2 and one line on standard error, no traceback, naming ``needles``."""
+    assert code == 2, err
+    assert err.count("\n") == 1 and err.startswith("factcheck: "), err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in err, (needle, err)

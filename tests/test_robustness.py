@@ -29,6 +29,7 @@ from factcheck.inputs import read_file
 from factcheck.record import load_record
 from factcheck.text.markdown import prose_mask
 from factcheck.text.segment import MAX_STATEMENT_CHARS, split_statements
+from tests.helpers import assert_one_line_error, command
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,28 +41,6 @@ WORDS = ("Musk", "Altman", "OpenAI", "board", "donated", "fired", "founded", "co
 def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args), input=stdin)
     return result.exit_code, result.stdout, result.stderr
-
-
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Environment for subprocesses: the package importable, a private record cache."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACTCHECK_", "PYTHON"))}
-    env["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    env["PYTHONPATH"] = str(ROOT)
-    env["NO_COLOR"] = "1"
-    return env
-
-
-def command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "factcheck", *args]
-
-
-def assert_one_line_error(code: int, err: str, *needles: str) -> None:
-    assert code == 2, err
-    assert err.count("\n") == 1 and err.startswith("factcheck: "), err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in err, (needle, err)
 
 
 # --------------------------------------------------------------------------- empty input
@@ -511,15 +490,6 @@ def test_a_source_file_outside_sources_is_refused(tmp_path: Path) -> None:
     (tmp_path / "sources" / "s.yaml").write_text("id: s\nfile: ../secret.txt\n", encoding="utf-8")
     with pytest.raises(RecordError, match="outside"):
         load_record(write_record(tmp_path, "claims: []\n"))
-
-
-@pytest.fixture
-def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder and signing key of this test's own; the folder."""
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
-    return tmp_path / "cache"
 
 
 def test_a_planted_or_damaged_cache_entry_is_never_run(tmp_path: Path, private_cache: Path) -> None:

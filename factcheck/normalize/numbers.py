@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from factcheck.normalize.regex import LazyPattern
 
 INF = math.inf
+HUGE = 1e300  # a larger number than any record holds: what 310 digits and more are read as
+
+
+def _finite(value: float) -> float:
+    """``value``, at most HUGE: a number too large for a float is read as a huge one (INF
+    would mean "and more"), so it still differs from every amount of the record."""
+    return min(value, HUGE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,7 @@ def parse_en_number(raw: str) -> float | None:
     """Digits with separators or English number words ("forty-four", "a hundred")."""
     s = raw.strip().lower().replace(",", "")
     try:
-        return float(s)
+        return _finite(float(s))
     except ValueError:
         pass
     total, current = 0.0, 0.0
@@ -197,7 +204,7 @@ def _ja_value(s: str) -> float | None:
         tail = float(number) if number else 0.0
     except ValueError:
         return None
-    return total + section + tail if digit_seen else None
+    return _finite(total + section + tail) if digit_seen else None
 
 
 def _bounded(lo: float, hi: float, before: str, after: str) -> tuple[float, float, str]:
@@ -233,6 +240,22 @@ def _bounded(lo: float, hi: float, before: str, after: str) -> tuple[float, floa
     return lo, hi, ""
 
 
+_SCIENTIFIC = LazyPattern(r"\d+(?:\.\d+)?[eE][+-]?\d+")
+
+
+def _scientific(text: str, start: int, end: int) -> tuple[float, int, int] | None:
+    """The number in exponent notation ("1e400", "2.5E+6") that the digits at
+    ``text[start:end]`` belong to, as (value, start, end); None when they stand alone."""
+    if not (
+        text[end : end + 1] in ("e", "E") or text[max(0, start - 1) : start] in ("e", "E", "+", "-")
+    ):
+        return None  # the common case, decided without a search
+    for m in _SCIENTIFIC.finditer(text, max(0, start - 40), end + 40):
+        if m.start() < end and start < m.end():
+            return _finite(float(m.group())), m.start(), m.end()
+    return None
+
+
 def extract_money(text: str) -> list[Quantity]:
     """Money amounts in USD with their offsets in ``text`` (which should be NFKC-normalised)."""
     found: list[Quantity] = []
@@ -242,13 +265,17 @@ def extract_money(text: str) -> list[Quantity]:
         value = parse_en_number(raw) if raw else None
         if value is None:
             continue
+        start, end = m.span()
+        sci = _scientific(text, *m.span("num" if m.group("num") else "num2"))
+        if sci is not None:  # "$1e6", "1e400 dollars": the whole number, not $1 or $400
+            value, start, end = sci[0], min(start, sci[1]), max(end, sci[2])
         for key in ("scale", "scale2", "scale3", "scale4"):
             sc = (m.group(key) or "").lower()
             if sc:
-                value *= _EN_SCALES.get(sc, 1)
-        lo, hi, _ = _bounded(value, value, text[: m.start()], text[m.end() :])
-        found.append(Quantity("money", lo, hi, m.group(0).strip(), m.start(), m.end(), "USD"))
-        taken.append((m.start(), m.end()))
+                value = _finite(value * _EN_SCALES.get(sc, 1))
+        lo, hi, _ = _bounded(value, value, text[:start], text[end:])
+        found.append(Quantity("money", lo, hi, text[start:end].strip(), start, end, "USD"))
+        taken.append((start, end))
     for m in _EN_VAGUE_MONEY.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
@@ -290,8 +317,11 @@ def extract_percents(text: str) -> list[Quantity]:
         for m in rx.finditer(text):
             if any(q.start <= m.start() < q.end for q in out):
                 continue  # "50%" read by both patterns
-            v = float(m.group("num").replace(",", ""))
-            out.append(Quantity("percent", v, v, m.group(0), m.start(), m.end(), "%"))
+            v = _finite(float(m.group("num").replace(",", "")))
+            sci = _scientific(text, *m.span("num"))
+            start = m.start() if sci is None else min(m.start(), sci[1])
+            v = v if sci is None else sci[0]
+            out.append(Quantity("percent", v, v, text[start : m.end()], start, m.end(), "%"))
     return out
 
 
@@ -357,12 +387,16 @@ def format_usd(q: Quantity) -> str:
     """A short English rendering: $44M, $1.5B, $300K, "more than $40M"."""
 
     def one(v: float) -> str:
+        if v >= 1e15:  # no word for it: "$2.0e+20" rather than "$200000000000B"
+            return f"${v:.1e}"
         for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
             if v >= scale:
                 n = v / scale
                 return f"${n:.3g}{suffix}" if n != int(n) else f"${int(n)}{suffix}"
         return f"${v:,.0f}"
 
+    if q.lo >= HUGE and q.text:
+        return q.text  # beyond what a float holds: as written
     if q.exact:
         return one(q.lo)
     if q.hi == INF:

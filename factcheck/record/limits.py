@@ -10,3 +10,4 @@ MAX_RECORD_BYTES = (
     64 * 1024 * 1024
 )  # per file; the bundled claims.yaml is 0.2 MB, 50,000 claims ~30 MB
 MAX_NODES = 8_000_000  # YAML nodes once aliases are expanded; the bundled record has 10,000
+MAX_DEPTH = 64  # levels of nested values; the bundled record has 5

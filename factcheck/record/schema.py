@@ -54,6 +54,11 @@ def _entity(item: Any, at: str, loc: _Loc, owner: dict[str, str],
     if aliases is None:
         problems.append(f"{loc.where(item, 'aliases')}: entity {eid}: aliases must be strings")
         aliases = ()
+    for alias in aliases:
+        if not alias.strip() or (len(alias.strip()) == 1 and not ("A" <= alias.strip() <= "Z")):
+            problems.append(f"{loc.where(item, 'aliases')}: entity {eid}: alias {alias!r} would "
+                            "match ordinary text (an alias needs two characters, or one capital "
+                            "letter, matched as written)")  # fmt: skip
     all_names = {name["en"], name["ja"], *aliases}
     for alias in sorted(all_names):
         folded = alias.casefold()
@@ -96,18 +101,27 @@ def _valid_date(value: object) -> bool:
     return True
 
 
-def _number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+QUANTITY_KEYS = frozenset({"value", "min", "max", "currency", "unit", "approx", "older",
+                           "younger"})  # fmt: skip
+MAX_VALUE = 1e18  # larger than any amount, count or age a statement states
 
 
-def _valid_quantity(item: object) -> bool:
+def _number(value: object, signed: bool = True) -> bool:
+    """A number checking can compare: finite, at most MAX_VALUE in size (10**400 is not),
+    and not below zero unless ``signed``."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return False
+    return -MAX_VALUE <= value <= MAX_VALUE and (signed or value >= 0)
+
+
+def _valid_quantity(item: object, signed: bool = True) -> bool:
     """A mapping with a numeric 'value' (null: unspecified) or numeric 'min' <= 'max'."""
     if not isinstance(item, dict):
         return False
     if "min" in item or "max" in item:
         low, high = item.get("min"), item.get("max")
-        return _number(low) and _number(high) and low <= high  # type: ignore[operator]
-    return "value" in item and (item["value"] is None or _number(item["value"]))
+        return _number(low, signed) and _number(high, signed) and low <= high  # type: ignore[operator]
+    return "value" in item and (item["value"] is None or _number(item["value"], signed))
 
 
 def _check_values(cid: str, values: Any, item: dict[str, Any], loc: _Loc,
@@ -125,14 +139,20 @@ def _check_values(cid: str, values: Any, item: dict[str, Any], loc: _Loc,
         if not isinstance(entries, list):
             problems.append(f"{loc.where(values, kind)}: claim {cid}: {kind} must be a list")
             continue
+        signed = kind == "percents"  # a change may be negative; an amount or a count not
         for i, entry in enumerate(entries):
             at = loc.where(entries, i)
             if kind == "dates" and not _valid_date(entry):
                 problems.append(f"{at}: claim {cid}: date {entry!r} is not YYYY, YYYY-MM or "
                                 "YYYY-MM-DD naming a real day")  # fmt: skip
-            elif kind != "dates" and not (_number(entry) or _valid_quantity(entry)):
+            elif kind != "dates" and not (_number(entry, signed) or _valid_quantity(entry, signed)):
                 problems.append(f"{at}: claim {cid}: {kind[:-1]} {entry!r} needs a numeric "
-                                "'value' (or 'min' and 'max', min <= max)")  # fmt: skip
+                                f"'value' (or 'min' and 'max', min <= max){'' if signed else ', not below 0'}"
+                                f", at most {MAX_VALUE:.0e} in size")  # fmt: skip
+            if isinstance(entry, dict):
+                for key in sorted(entry.keys() - QUANTITY_KEYS):
+                    problems.append(f"{loc.where(entry, key)}: claim {cid}: unknown {kind[:-1]} "
+                                    f"key {key!r} (known: {', '.join(sorted(QUANTITY_KEYS))})")  # fmt: skip
 
 
 def _claim_passage(item: dict[str, Any], cid: str, at: str, loc: _Loc,

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from factcheck.errors import RecordError
-from factcheck.record.limits import MAX_NODES, MAX_RECORD_BYTES
+from factcheck.record.limits import MAX_DEPTH, MAX_NODES, MAX_RECORD_BYTES
 
 _STD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
@@ -46,9 +46,11 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 def _check_expansion(root: yaml.Node, path: Path) -> None:
     """Refuse, before building anything, a document whose aliases expand beyond MAX_NODES
-    nodes or refer to themselves. Each distinct node is visited once: a "billion laughs"
-    document is refused in milliseconds."""
+    nodes or refer to themselves, or whose values nest deeper than MAX_DEPTH levels (no
+    record needs it, and the prepared record could not be stored). Each distinct node is
+    visited once: a "billion laughs" document is refused in milliseconds."""
     sizes: dict[int, int] = {}
+    heights: dict[int, int] = {}  # levels of nesting below each node, aliases expanded
     active: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
@@ -57,9 +59,14 @@ def _check_expansion(root: yaml.Node, path: Path) -> None:
         if finished:
             active.discard(key)
             sizes[key] = 1 + sum(sizes[id(c)] for c in _children(node))
+            heights[key] = 1 + max((heights[id(c)] for c in _children(node)), default=0)
             if sizes[key] > MAX_NODES:
                 raise RecordError([f"{path}: too many YAML nodes once aliases are expanded "
                                    f"(more than {MAX_NODES:,})"])  # fmt: skip
+            if heights[key] > MAX_DEPTH:
+                line, col = _mark(node)
+                raise RecordError([f"{path}:{line}:{col}: values nested more than {MAX_DEPTH} "
+                                   "levels deep"])  # fmt: skip
         elif key in active:
             line, col = _mark(node)
             raise RecordError([f"{path}:{line}:{col}: an alias refers to itself"])

@@ -2,11 +2,14 @@
 
 Contradicted statements become ``::error``, unknown ones ``::notice``; supported statements
 are not annotated. :func:`step_summary` is the Markdown table for ``$GITHUB_STEP_SUMMARY``
-(the command line appends it; formatters never write files).
+(the command line appends it; formatters never write files). A file name reaches the output
+with its control characters and undecodable bytes as visible escapes (``\\x1b``), as in the
+other formats: a workflow log is shown on a terminal too.
 """
 
 from __future__ import annotations
 
+from factcheck.errors import one_line
 from factcheck.model import Finding, Verdict
 from factcheck.report import Context, summary
 from factcheck.report.positions import locate
@@ -46,10 +49,10 @@ def command(f: Finding, ctx: Context) -> str:
     props: list[tuple[str, str]] = []
     if f.input not in PSEUDO_INPUTS:
         line, col, end_line, end_col = locate(ctx.texts.get(f.input, ""), f.span)
-        one_line = end_line == line  # GitHub takes columns only for a range within one line
-        props += [("file", f.input.replace("\\", "/")), ("line", str(line)),
-                  *([("col", str(col))] if one_line else []), ("endLine", str(end_line)),
-                  *([("endColumn", str(max(col, end_col - 1)))] if one_line else [])]  # fmt: skip
+        single = end_line == line  # GitHub takes columns only for a range within one line
+        props += [("file", one_line(f.input.replace("\\", "/"))), ("line", str(line)),
+                  *([("col", str(col))] if single else []), ("endLine", str(end_line)),
+                  *([("endColumn", str(max(col, end_col - 1)))] if single else [])]  # fmt: skip
     props.append(("title", title(f)))
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{_LEVEL[f.verdict]} {head}::{escape_data(message(f))}"
@@ -62,7 +65,7 @@ def render(findings: list[Finding], ctx: Context) -> str:
     out: list[str] = []
     for name, group in by_input.items():
         counts = summary(group)
-        out.append(f"::group::factcheck {escape_data(name)}: {_counts(counts)}")
+        out.append(f"::group::factcheck {escape_data(one_line(name))}: {_counts(counts)}")
         out.extend(command(f, ctx) for f in group if f.verdict in _LEVEL)
         out.append("::endgroup::")
     out.append(f"factcheck: {_counts(summary(findings))}")
@@ -95,7 +98,7 @@ def step_summary(findings: list[Finding], ctx: Context) -> str:
             line = locate(ctx.texts.get(f.input, ""), f.span)[0]
             mark = "❌ contradicted" if f.verdict is Verdict.CONTRADICTED else "❔ unknown"
             claim = f"`{f.claim_id}`" if f.claim_id else ""
-            out.append(f"| {mark} | `{_cell(f.input)}:{line}` | {_cell(f.statement)} "
+            out.append(f"| {mark} | `{_cell(one_line(f.input))}:{line}` | {_cell(f.statement)} "
                        f"| {_cell(f.reason or '')} | {claim} |")  # fmt: skip
         out.append("")
     return "\n".join(out) + "\n"

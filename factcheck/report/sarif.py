@@ -62,7 +62,10 @@ def _rule(f: Finding) -> dict[str, object]:
 
 def _location(f: Finding, ctx: Context) -> dict[str, object]:
     line, col, end_line, end_col = locate(ctx.texts.get(f.input, ""), f.span)
-    uri = quote(f.input.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    # the file name's bytes, percent-encoded: one that is not UTF-8 (kept by Python as lone
+    # surrogates) is named by the bytes it has on disk
+    name = f.input.replace("\\", "/").encode("utf-8", "surrogateescape")
+    uri = quote(name, safe="/:@!$&'()*+,;=-._~")
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": uri},

@@ -17,6 +17,10 @@ Switches, written as HTML comments (inside code they are just code):
 
 An ``ignore`` comment alone on its line applies to the next non-blank line instead.
 
+Where checking stops before the end of a document (an unclosed code fence or HTML comment,
+which CommonMark runs to the end, or ``off`` never switched back ``on``),
+:meth:`Prose.stopped_at` says at which line and why, for the command line to warn.
+
 A large document is parsed a piece at a time (about ``PIECE_CHARS`` characters, ending
 after a blank line), each piece as it parses within the whole document, so what is held is
 the text, the mask and one piece's tokens; :class:`Prose` does without the whole mask too.
@@ -244,6 +248,15 @@ class _Switches:
         self.lines = 0  # lines before the piece being read
         self.hide_lines: list[tuple[int, int]] = []  # lines to blank in the pieces to come
         self.ignored: dict[int, set[str]] = {} if ignored is None else ignored
+        self.left_open: tuple[int, str] | None = None  # see _left_open
+
+    def stopped(self) -> tuple[int, str] | None:
+        """Where checking stops before the end of the document, and why (once it is read):
+        an unclosed fence or comment, or ``factcheck: off`` never turned back on."""
+        found = [self.left_open] if self.left_open else []
+        if self.off_at is not None:
+            found.append((self.off_at, "'factcheck: off' is never turned back on"))
+        return min(found) if found else None
 
     def apply(self, scan: _Scan, piece: _Piece) -> None:
         """Obey the comments of ``piece`` (comments in code or a code span are not obeyed)."""
@@ -288,6 +301,36 @@ class _Switches:
         return line, a, _line_end(text, a)
 
 
+_RAW_HTML = ("<script", "<pre", "<style", "<textarea")  # HTML blocks that end at their end tag
+
+
+def _left_open(text: str, piece: _Piece) -> tuple[int, str] | None:
+    """In the last piece of a document: a code fence or an HTML comment (or <pre>, <script>,
+    <style>, <textarea> block) that is never closed, so that, as CommonMark says, everything
+    after it is code, not prose. Where it opens and what it is; None when there is none, or
+    nothing after its first line."""
+    lines = len(piece.starts)
+    for tok in piece.tokens:
+        if tok.level or tok.map is None or tok.map[1] < lines - 1 or tok.map[1] - tok.map[0] < 2:
+            continue
+        first, last = tok.map
+        at = piece.start + piece.starts[first]
+        if tok.type == "fence":
+            end = piece.starts[last] if last < lines else piece.end - piece.start
+            closing = text[piece.start + piece.starts[last - 1] : piece.start + end].strip()
+            fence = tok.markup
+            if set(closing) != {fence[0]} or len(closing) < len(fence):
+                return at, f"a code fence ({fence}) is never closed"
+        elif tok.type == "html_block":
+            head = tok.content.lstrip().lower()
+            if head.startswith("<!--") and "-->" not in head:
+                return at, "an HTML comment (<!--) is never closed"
+            opened = next((t for t in _RAW_HTML if head.startswith(t)), None)
+            if opened and f"</{opened[1:]}" not in head:
+                return at, f"an HTML {opened}> block is never closed"
+    return None
+
+
 def _mask_parts(text: str, switches: _Switches) -> Iterator[str]:
     """The mask of ``text`` in consecutive parts: the front matter's, then each piece's.
     The document is parsed piece by piece, so what is held is one piece and its tokens."""
@@ -307,6 +350,8 @@ def _mask_parts(text: str, switches: _Switches) -> Iterator[str]:
     for piece in _pieces(text, begin, _parser(), refs, ends or None):
         scan, cursor = _scan_piece(text, piece, cursor)
         switches.apply(scan, piece)
+        if piece.end == len(text):
+            switches.left_open = _left_open(text, piece)
         yield "".join(scan.out)
 
 
@@ -342,13 +387,24 @@ class Prose:
     def __init__(self, text: str) -> None:
         self.text = text
         self.ignored: dict[int, set[str]] = {}
+        self.stopped: tuple[int, str] | None = None  # once read: see stopped_at
 
     def statements(self) -> Iterator[Statement]:
         switches = _Switches(self.text, self.ignored)
         stream = StatementStream()
         for part in _mask_parts(self.text, switches):
             yield from stream.feed(part)
+        self.stopped = switches.stopped()
         yield from stream.close()
+
+    def stopped_at(self) -> tuple[int, str] | None:
+        """Once the statements are read: the 1-based line where checking stopped before the
+        end of the document (everything after it taken for code, as CommonMark reads it,
+        or switched off), and why; None when it did not."""
+        if self.stopped is None:
+            return None
+        at, why = self.stopped
+        return sum(1 for _ in _NEWLINE.finditer(self.text, 0, at)) + 1, why
 
 
 def prose_mask(text: str) -> str:

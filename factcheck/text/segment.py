@@ -53,6 +53,10 @@ _NOT_SPACE = re.compile(r"\S")  # as str.isspace, for every character
 MAX_STATEMENT_CHARS = 2000
 _LOOK_BACK = 40  # characters before a full stop that _is_boundary reads (its word)
 _CUT_WINDOW = 200  # a long statement is cut at the last space within this many characters
+# A sentence end inside brackets or quotes is not one when they close on the same line
+# within this many characters of where they open: an unbalanced "(" hides no sentence end
+# further on, and a quoted sentence longer than this is split like any other.
+BRACKET_SPAN = 200
 
 
 def _is_boundary(text: str, i: int) -> bool:
@@ -94,37 +98,52 @@ class _NextFinder:
         return at
 
 
-def _quote_closes_later(finder: _NextFinder, i: int, stack: list[str]) -> bool:
-    """Does the open quote or bracket close later on this line?"""
-    if not stack:
+def _closes_soon(text: str, finder: _NextFinder, i: int, opened: tuple[str, int]) -> bool:
+    """Does the bracket or quote opened at ``opened`` (its character and position) close
+    after ``text[i]``, on this line and within BRACKET_SPAN characters of where it opened?
+    Brackets of its kind opened in between are matched first: in "Musk (an early backer
+    ... OpenAI (in 2019)." the ")" closes "(in", not "(an"."""
+    char, at = opened
+    close = _OPEN_TO_CLOSE[char]
+    end = at + BRACKET_SPAN + 1
+    line_end = finder.find("\n", i)
+    if 0 <= line_end < end:
+        end = line_end
+    found = finder.find(close, i + 1)  # the next one anywhere: most often too far, or none
+    if not 0 <= found < end:
         return False
-    end = finder.find("\n", i)
-    close = finder.find(stack[-1], i)
-    return close >= 0 and (end < 0 or close < end)
+    depth, pos = 1, i + 1
+    while found >= 0:
+        depth += text.count(char, pos, found) - 1  # brackets opened before this close
+        if depth <= 0:
+            return True
+        pos = found + 1
+        found = text.find(close, pos, end)
+    return False
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    stack: list[str] = []
+    stack: list[tuple[str, int]] = []  # open brackets and quotes: the character, where
     finder = _NextFinder(text)
     begin = start
     i = start
     while i < end:
         ch = text[i]
         if ch in _OPEN_TO_CLOSE:
-            stack.append(_OPEN_TO_CLOSE[ch])
-        elif stack and ch == stack[-1]:
+            stack.append((ch, i))
+        elif stack and ch == _OPEN_TO_CLOSE[stack[-1][0]]:
             stack.pop()
-        elif (
-            (ch in _JA_END or ch == ".")
-            and _is_boundary(text, i)
-            and not _quote_closes_later(finder, i, stack)
-        ):
+        elif (ch in _JA_END or ch == ".") and _is_boundary(text, i):
+            while stack and not _closes_soon(text, finder, i, stack[-1]):
+                stack.pop()  # unbalanced, or closed too far away: it hides no sentence end
+            if stack:
+                i += 1
+                continue
             j = i + 1
             while j < end and text[j] in _CLOSERS:
                 j += 1
             yield begin, j
             begin = j
-            stack.clear()
             i = j
             continue
         i += 1
