@@ -30,3 +30,29 @@ def test_parts_of_a_year_agree_with_months() -> None:
     assert early.agrees(parse_iso("2018-02"))
     assert not early.agrees(parse_iso("2018-11"))
     assert not parse_iso("2018").agrees(parse_iso("2017-02"))
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [("騰訊科技が3月16日に配信した。", 3, 16), ("published on March 16.", 3, 16),
+     ("on 16 March, Musk said", 3, 16), ("on May 25th the email", 5, 25)],
+)  # fmt: skip
+def test_a_day_said_without_a_year_is_read_without_one(text: str, month: int, day: int) -> None:
+    from factcheck.normalize.dates import YEARLESS, DateValue
+
+    (d,) = extract_dates(text, date(2024, 3, 6))
+    assert (d.year, d.month, d.day) == (YEARLESS, month, day)
+    assert d.agrees(DateValue(2015, month, day)) and d.agrees(DateValue(2024, month))
+    assert not d.agrees(DateValue(2024, month, day + 1))
+
+
+def test_a_day_without_a_year_contradicts_the_day_the_source_gives() -> None:
+    from tests.helpers import one
+
+    for text in (
+        "Tencent Tech published the report on March 16.",
+        "騰訊科技は3月16日にこの記事を配信した。",
+    ):
+        f = one(text)
+        assert f.verdict.value == "contradicted" and "March 16" in (f.reason or ""), f.reason
+    assert one("Tencent Tech published the report on March 6.").verdict.value == "supported"

@@ -54,6 +54,16 @@ _AGO_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "一": 1, "二": 2, "三": 3, "四": 4,
                 "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}  # fmt: skip
 _JA_MONTH_ONLY = LazyPattern(r"(?<![\d年])(?P<mon>1[0-2]|[1-9])月(?!間)")
+# a day of a month with no year ("3月16日", "March 16", "16 March"): compared by month and day
+# whatever the year (YEARLESS)
+_JA_DAY = LazyPattern(r"(?<![\d年])(?P<mon>1[0-2]|0?[1-9])月(?P<day>[0-3]?\d)日")
+_EN_DAY = LazyPattern(
+    rf"\b{_MONTH_RX}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d\d|[\d:.,]\d)"
+    rf"|\b(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>january|february|march|april|june|july|"
+    rf"august|september|october|november|december)\b(?!\s*(?:,\s*)?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+YEARLESS = 0  # the year of a date said without one
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,8 @@ class DateValue:
     start: int = 0
 
     def iso(self) -> str:
+        if self.year == YEARLESS:
+            return f"--{self.month or 0:02d}-{self.day or 0:02d}"
         out = f"{self.year:04d}"
         if self.month:
             out += f"-{self.month:02d}"
@@ -77,7 +89,7 @@ class DateValue:
 
     def agrees(self, other: DateValue) -> bool:
         """Same date at the coarser of the two precisions (and compatible parts of a year)."""
-        if self.year != other.year:
+        if self.year != other.year and YEARLESS not in (self.year, other.year):
             return False
         if self.month and other.month:
             if self.month != other.month:
@@ -158,6 +170,15 @@ def extract_dates(text: str, reference: date | None = None) -> list[DateValue]:
     if reference is not None:
         for d, a, b in _relative(text, reference):
             add(d, a, b)
+    for m in _JA_DAY.finditer(text):
+        mon, day = int(m.group("mon")), int(m.group("day"))
+        if 1 <= day <= 31:
+            add(DateValue(YEARLESS, mon, day, None, m.group(0), m.start()), m.start(), m.end())
+    for m in _EN_DAY.finditer(text):
+        mon = MONTHS[(m.group("mon") or m.group("mon2")).lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= day <= 31:
+            add(DateValue(YEARLESS, mon, day, None, m.group(0), m.start()), m.start(), m.end())
     out.sort(key=lambda d: d.start)
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from factcheck.model import Conflict, ConflictKind
-from factcheck.normalize.dates import DateValue
+from factcheck.normalize.dates import YEARLESS, DateValue
 from factcheck.normalize.numbers import Quantity, format_usd
 from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.base import Evidence, Outcome, conflict
@@ -36,7 +36,13 @@ def _fmt_money(q: Quantity, lang: bool) -> str:
     return format_usd(q)
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+
+
 def _fmt_date(d: DateValue) -> str:
+    if d.year == YEARLESS and d.month:  # "March 16": no year was said
+        return f"{_MONTH_NAMES[d.month - 1]} {d.day}" if d.day else _MONTH_NAMES[d.month - 1]
     return d.iso()
 
 
