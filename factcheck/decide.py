@@ -71,13 +71,17 @@ def _numbers_differ(statement: str, passage: str) -> Conflict | None:
 
 
 def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
+    cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
+    if pp.passage.error:  # the source is wrong here: its words support nothing
+        reason = f"the source's wording here is {pp.passage.error}"
+        return Judgement(Verdict.UNKNOWN, ratio, None, None, reason, cite, near_copy=True)
+    f = index.features(f.text, pp.passage.source)  # read as part of that source
     out = compare(f, evidence_of_passage(index.passage_features(pp)), index.matcher)
     if not out.conflict:
         differ = _numbers_differ(f.text, pp.norm)
         if differ:
             out = Outcome(differ)
     claim_id, claim_text = pp.about or (None, None)
-    cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
     if out.found:
         return Judgement(Verdict.CONTRADICTED, ratio, claim_id, claim_text, out.found.reason, cite,
                          conflict=out.found, near_copy=True)  # fmt: skip
@@ -105,6 +109,10 @@ def _judge_claim(index: Index, c: Candidate, verdict: Verdict, why: Conflict | s
         cite = _citation(index, claim.passage.source, claim.passage.line, claim.passage.text)
     found = why if isinstance(why, Conflict) else None
     reason = why.reason if isinstance(why, Conflict) else why
+    if claim.status == "source_error":  # it supports and contradicts nothing
+        verdict, reason, found = Verdict.UNKNOWN, f"the source's wording here is {claim.note}", None
+    elif claim.status == "attributed" and verdict is Verdict.SUPPORTED:
+        reason = f"{reason} (according to {claim.speaker})"  # "X said Y", not a fact
     return Judgement(verdict, round(c.score, 1), claim.id, claim.text_en, reason, cite,
                      considered, conflict=found)  # fmt: skip
 

@@ -68,10 +68,12 @@ def normalized(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
 
 
-def extract(text: str, matcher: EntityMatcher, reference: date | None) -> Features:
+def extract(text: str, matcher: EntityMatcher, reference: date | None,
+            scope: str | None = None) -> Features:  # fmt: skip
+    """What ``text`` says; ``scope``: the source it is read as part of (its own aliases)."""
     norm = normalized(text)  # "didn’t" read as "didn't"
     japanese = is_japanese(norm)
-    mentions = tuple(matcher.find(norm))
+    mentions = tuple(matcher.find(norm, scope))
     blanked = blank(norm, mentions)
     money = extract_money(norm)
     percents = extract_percents(norm)

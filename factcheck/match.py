@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from factcheck.features import Features, extract, normalized
 from factcheck.model import Claim, Passage
 from factcheck.normalize.dates import DateValue, parse_iso
-from factcheck.normalize.names import EntityMatcher
+from factcheck.normalize.names import EntityMatcher, related_entities
 from factcheck.normalize.numbers import INF, Quantity, extract_money
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 from factcheck.record import Record
@@ -115,13 +115,17 @@ class Index:
     postings: Postings = field(default_factory=lambda: Postings({}))
     members: dict[str, frozenset[int]] = field(default_factory=dict)  # common words' claims
 
-    def features(self, text: str) -> Features:
-        return extract(text, self.matcher, self.reference)
+    def features(self, text: str, source: str | None = None) -> Features:
+        """What ``text`` says; read as a part of ``source`` (its publication date for relative
+        dates, its own aliases) when given."""
+        if source is None:
+            return extract(text, self.matcher, self.reference)
+        return extract(text, self.matcher, source_date(self.record, source), source)
 
     def passage_features(self, pp: PassageProfile) -> Features:
         """What a source passage says, read the first time a statement nearly copies it."""
         if pp.features is None:
-            pp.features = self.features(pp.passage.text)
+            pp.features = self.features(pp.passage.text, pp.passage.source)
         return pp.features
 
     def split(self) -> tuple[Index, list[Profile]]:
@@ -224,6 +228,14 @@ def _reference_date(record: Record) -> date | None:
     return None
 
 
+def source_date(record: Record, source: str) -> date | None:
+    """The publication date of one source (its relative dates are resolved against it),
+    else the record's."""
+    src = record.sources.get(source)
+    raw = src.meta.get("date") if src is not None else None
+    return date.fromisoformat(str(raw)) if raw else _reference_date(record)
+
+
 def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
     """A claim prepared for comparison: its words in both languages, names and values."""
     nfkc = unicodedata.normalize
@@ -231,8 +243,8 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
     en_examples = [e for e in c.supported_examples if not is_japanese(e)]
     en_others = [e for e in c.contradicted_examples if not is_japanese(e)]
     ja_others = [e for e in c.contradicted_examples if is_japanese(e)]
-    fe = extract(c.text_en, matcher, ref)
-    fj = extract(c.text_ja, matcher, ref)
+    fe = extract(c.text_en, matcher, ref, c.source)
+    fj = extract(c.text_ja, matcher, ref, c.source)
     money, dates, counts, percents = _structured_values(c)
     # say each amount the way the source says it ("4400万ドル"), for the reasons given
     quoted = extract_money(nfkc("NFKC", c.quote))
@@ -267,14 +279,14 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
 def build_index(record: Record) -> Index:
     """Profile every claim and passage; document frequencies and the inverted index."""
     ref = _reference_date(record)
-    matcher = EntityMatcher(record.entities.values())
+    matcher = EntityMatcher(record.entities.values(), related_entities(record.claims))
     index = Index(record, matcher, ref)
     df_en: dict[str, int] = defaultdict(int)
     df_ja: dict[str, int] = defaultdict(int)
     postings: dict[str, list[int]] = {}
     profiles: list[Profile] = []
     for i, c in enumerate(record.claims):
-        prof = profile(c, matcher, ref)
+        prof = profile(c, matcher, source_date(record, c.source))
         profiles.append(prof)
         for t in prof.en_vocab:
             df_en[t] += 1

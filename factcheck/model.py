@@ -59,6 +59,11 @@ class Entity:
     name_en: str
     name_ja: str
     aliases: tuple[str, ...]
+    # aliases that are also common words ("マスク", a mask): a name only in context
+    ambiguous: tuple[str, ...] = ()
+    # (source id, alias): forms only one source uses (a garbled "ウルトラマン"), read only
+    # in that source's context
+    scoped: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,11 @@ class Passage:
     line: int
     text: str
     start: int
+    # the note of a source-error claim quoting this sentence: it supports nothing
+    error: str | None = None
+
+
+STATUSES = ("stated", "attributed", "source_error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +113,18 @@ class Claim:
     supported_examples: tuple[str, ...] = ()
     contradicted_examples: tuple[str, ...] = ()
     passage: Passage | None = None
+    # stated (the source says it in its own voice), attributed (it reports what ``speaker``
+    # says) or source_error (the source's wording is wrong: ``note`` says how; the claim
+    # supports and contradicts nothing)
+    status: str = "stated"
+    speaker: str | None = None
+    note: str | None = None
+    # values not written in the passage but worked out from it, each with how ("2024-03-05":
+    # "火曜日, the Tuesday before the publication date")
+    derived: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    # a date's qualifier the date itself cannot hold ("2018": "late")
+    qualifiers: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    also: tuple[Passage, ...] = ()  # further passages that state the same fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +156,6 @@ class Finding:
     citation: Citation | None = None
     considered: tuple[tuple[str, float], ...] = ()
     conflict: Conflict | None = None  # what differs, for a contradicted statement
+    # when sources disagree on the statement's value: every passage involved, the citation's
+    # first
+    disagreement: tuple[Citation, ...] = ()

@@ -12,7 +12,7 @@ REF = date(2024, 3, 6)
     [("February 2018", "2018-02"), ("Feb. 2018", "2018-02"), ("2018-02", "2018-02"),
      ("2018年2月", "2018-02"), ("in February of 2018", "2018-02"), ("令和4年11月", "2022-11"),
      ("平成元年", "1989"), ("last November", "2023-11"), ("昨年11月", "2023-11"),
-     ("last week", "2024-02"), ("in 2016", "2016"), ("２０１５年", "2015"),
+     ("last week", "2024"), ("in 2016", "2016"), ("２０１５年", "2015"),
      ("on 5 March 2016", "2016-03-05"), ("the 5th of March, 2016", "2016-03-05"),
      ("21st Feb. 2018", "2018-02-21"), ("March 5, 2016", "2016-03-05"),
      ("2016年3月5日", "2016-03-05"), ("six years ago", "2018"), ("two years ago", "2022"),
@@ -56,3 +56,11 @@ def test_a_day_without_a_year_contradicts_the_day_the_source_gives() -> None:
         f = one(text)
         assert f.verdict.value == "contradicted" and "March 16" in (f.reason or ""), f.reason
     assert one("Tencent Tech published the report on March 6.").verdict.value == "supported"
+
+
+def test_a_week_across_two_months_is_known_to_its_year_only() -> None:
+    # "last week" of Wednesday 2024-03-06 runs from Monday 26 February to Sunday 3 March
+    (d,) = extract_dates("last week", REF)
+    assert d.agrees(parse_iso("2024-02-29")) and d.agrees(parse_iso("2024-03-01"))
+    (d,) = extract_dates("先週", date(2024, 3, 20))  # 11 to 17 March: one month
+    assert d.iso() == "2024-03" and not d.agrees(parse_iso("2024-02"))

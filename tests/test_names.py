@@ -6,7 +6,8 @@ position try every alias starting with that letter, longest first (the one regis
 among equal lengths), casefolded except short all-caps ASCII aliases, ASCII aliases only as
 whole words; a match resumes the scan after it. Generated records and texts (aliases in any
 case, glued to letters, punctuation, CJK, characters whose casefold is longer than them)
-must give exactly the same mentions.
+must give exactly the same mentions. A katakana alias never starts or ends inside a longer
+katakana word.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import random
 from collections.abc import Iterable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +41,9 @@ def reference_find(entities: Iterable[Entity], text: str) -> list[Mention]:
     for options in table.values():
         options.sort(key=lambda o: -len(o[0]))
 
+    def kana(ch: str) -> bool:
+        return len(ch) == 1 and ("\u30a1" <= ch <= "\u30fa" or ch == "ー")
+
     def word_char(i: int) -> bool:
         return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
@@ -50,6 +55,8 @@ def reference_find(entities: Iterable[Entity], text: str) -> list[Mention]:
                 continue
             if key.isascii() and (word_char(i - 1) or word_char(j)):
                 continue
+            if (kana(piece[0]) and kana(text[i - 1 : i])) or (kana(piece[-1]) and kana(text[j : j + 1])):
+                continue  # a katakana alias inside a longer katakana word
             return Mention(eid, i, j, piece)
         return None
 
@@ -84,7 +91,7 @@ def assert_same(entities: list[Entity], text: str) -> list[Mention]:
 PIECES = [
     "Musk", "musk", "MUSK", "Musketeer", "AI", "ai", "X", "x", "xAI", "Open", "OpenAI", "Sam",
     "Altman", "OTO", "3M", "99", "Straße", "STRASSE", "strasse", "ß", "ss", "ẞ", "İ", "i", "ﬁ",
-    "fi", "\u212a", "k", "Σ", "σ", "ς", "é", "e\u0301", "マスク", "氏", "人物", "アルトマン", "オープン",
+    "fi", "\u212a", "k", "Σ", "σ", "ς", "é", "e\u0301", "マスク", "氏", "人物", "アルトマン", "オープン", "メタ", "メタバース", "ー",
     "Ａ", "a",
 ]  # fmt: skip
 GLUE = [" ", "  ", ".", ",", "-", "'", "’", "(", ")", "、", "。", "は", "に", "\n", "1", "_", ""]
@@ -174,3 +181,53 @@ def test_casefold_that_changes_length() -> None:
     assert [m.text for m in assert_same(ents, "Die Strasse hier")] == ["Strasse"]
     assert assert_same(ents, "Die Straße hier") == []
     assert assert_same(ents, "Die Straße") == [Mention("e0", 4, 11, "Straße")]
+
+
+def test_katakana_aliases_stay_whole_words() -> None:
+    ents = entities_of([["メタ"], ["インド"], ["ティール"], ["マスク"]])
+    for text in ("メタバースの時代", "ウインドウを開けた", "スティール製の机"):
+        assert assert_same(ents, text) == [], text
+    found = assert_same(ents, "メタ社とインドのティール氏、イーロン・マスク氏")
+    assert [m.text for m in found] == ["メタ", "インド", "ティール", "マスク"]
+
+
+def _matcher() -> EntityMatcher:
+    ents = [
+        Entity("musk", "person", "Elon Musk", "イーロン・マスク", ("Musk", "マスク氏"), ("マスク",)),
+        Entity("altman", "person", "Sam Altman", "サム・アルトマン", ("Altman", "アルトマン"),
+               scoped=(("article", "ウルトラマン"),)),
+        Entity("openai", "org", "OpenAI", "OpenAI", ("OpenAI",)),
+        Entity("tesla", "org", "Tesla", "テスラ", ("Tesla",), ("テスラ",)),
+        Entity("stripe", "org", "Stripe", "ストライプ", (), ("Stripe", "ストライプ")),
+        Entity("board", "role", "board", "理事会", ("理事会",), ("board",)),
+    ]  # fmt: skip
+    related = {"musk": frozenset({"openai", "tesla"}), "tesla": frozenset({"musk"})}
+    return EntityMatcher(ents, related)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("マスク着用のために5000万ドルを寄付した。", []),  # a mask
+        ("OpenAIはマスク着用を求めた。", ["openai"]),  # a mask, whoever else is named
+        ("マスクはOpenAIに5000万ドルを寄付した。", ["musk", "openai"]),  # with a related name
+        ("マスク氏は寄付した。", ["musk"]),  # a title makes it a name
+        ("磁場の強さは1テスラだった。", []),  # the unit
+        ("マスクはテスラを率いる。", ["musk", "tesla"]),  # each confirms the other
+        ("She wore a striped shirt with a stripe.", []),
+        ("Brockman was CTO of Stripe.", ["stripe"]),  # capitalised inside a sentence
+        ("Stripe patterns are in fashion.", []),  # a sentence's first word says nothing
+        ("The board game was fun.", []),  # a role word with nobody named
+        ("OpenAI's board met.", ["openai", "board"]),
+        ("ウルトラマンが怪獣と戦った。", []),  # a garbled form outside its source
+    ],
+)  # fmt: skip
+def test_ambiguous_and_scoped_aliases_need_context(text: str, names: list[str]) -> None:
+    assert [m.entity for m in _matcher().find(text)] == names
+
+
+def test_scoped_aliases_are_read_in_their_source_and_ambiguous_ones_on_their_own() -> None:
+    m = _matcher()
+    assert [x.entity for x in m.find("ウルトラマンがスペースXを訪れた。", scope="article")] == ["altman"]
+    assert m.find("ウルトラマンがスペースXを訪れた。", scope="another") == []
+    assert [x.entity for x in m.find("マスク", context=False)] == ["musk"]

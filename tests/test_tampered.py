@@ -66,10 +66,11 @@ def tampered(seed: int, count: int = 8) -> tuple[str, dict[int, str]]:
     rng = random.Random(seed)
     source = next(iter(bundled().sources.values())).text
     statements = split_statements(source)
+    wrong = _source_errors()
     edits: dict[int, tuple[str, str]] = {}
     for i in rng.sample(range(len(statements)), len(statements)):
-        if _fragment(statements[i].text):
-            continue  # a heading asserts nothing: changing it changes no fact
+        if _fragment(statements[i].text) or i in wrong:
+            continue  # a heading asserts nothing; a sentence marked wrong supports nothing
         kinds = list(CHANGES)
         rng.shuffle(kinds)
         for kind in kinds:
@@ -86,6 +87,19 @@ def tampered(seed: int, count: int = 8) -> tuple[str, dict[int, str]]:
     return text, {i: kind for i, (kind, _) in edits.items()}
 
 
+def _source_errors() -> set[int]:
+    """The indexes of the article's sentences the record marks as source errors."""
+    (source,) = bundled().sources.values()
+    passages = [p for p in bundled().passages if p.source == source.id]
+    return {i for i, p in enumerate(passages) if p.error}
+
+
+def _expected(i: int, changed: dict[int, str]) -> str:
+    if i in changed:
+        return "contradicted"
+    return "unknown" if i in _source_errors() else "supported"
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_changed_sentences_are_contradicted_and_nothing_else(seed: int) -> None:
     text, changed = tampered(seed)
@@ -95,7 +109,7 @@ def test_changed_sentences_are_contradicted_and_nothing_else(seed: int) -> None:
     wrong = {
         i: (changed.get(i, "unchanged"), v, findings[i].statement[:60])
         for i, v in got.items()
-        if v != ("contradicted" if i in changed else "supported")
+        if v != _expected(i, changed)
         and not (v == "unknown" and findings[i].reason == FRAGMENT)
     }
     assert not wrong
@@ -103,13 +117,21 @@ def test_changed_sentences_are_contradicted_and_nothing_else(seed: int) -> None:
         assert findings[i].reason and findings[i].citation is not None
 
 
-def test_the_untouched_article_is_supported_throughout() -> None:
-    """Every sentence of the article is supported; its headings and the editor's credit
+def test_the_untouched_article_is_supported_throughout_but_for_its_marked_errors() -> None:
+    """Every sentence of the article is supported, but for those the record marks as the
+    source's errors (unknown, with the record's note); its headings and the editor's credit
     assert nothing and are unknown as such (and only those)."""
     source = next(iter(bundled().sources.values())).text
     findings = check_text(source, bundled(), "article.txt")
-    assert len(findings) > 100
-    fragments = [f for f in findings if f.verdict.value != "supported"]
+    errors = _source_errors()
+    assert len(findings) > 100 and 5 <= len(errors) <= 10
+    fragments = []
+    for i, f in enumerate(findings):
+        if i in errors:  # the reason is the record's note on the error
+            assert f.verdict.value == "unknown", f.statement
+            assert f.reason and f.reason.startswith("the source's wording here is")
+        elif f.verdict.value != "supported":
+            fragments.append(f)
     assert all(f.verdict.value == "unknown" and f.reason == FRAGMENT for f in fragments)
     assert all(_fragment(f.statement) for f in fragments)
     assert len(fragments) <= 6, [f.statement for f in fragments]

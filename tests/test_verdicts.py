@@ -40,7 +40,11 @@ CASES = [
     ("In Feb. 2018, Musk stepped down as co-chair of OpenAI.", S, None),
     ("マスク氏は2018年2月に共同会長を退くことを決めた。", S, None),
     ("Musk stepped down as OpenAI co-chair in 2019.", C, "date"),
-    ("Musk filed his lawsuit against OpenAI on 29 February 2024.", S, None),
+    # the source dates the suit only "last week" (26 February to 3 March 2024): a day in that
+    # week is not stated, nor contradicted
+    ("Musk filed his lawsuit against OpenAI on 29 February 2024.", U, None),
+    ("Musk filed his lawsuit on March 1, 2024.", U, None),
+    ("Musk filed his lawsuit against OpenAI last week.", S, None),
     ("Musk stepped down as OpenAI's co-chair six years ago.", S, None),  # from 2024-03-06
     ("マスク氏は3年前にOpenAIの共同会長を退いた。", C, "2021"),
     # a value conflict set aside (another product's date) does not come back to decide
@@ -58,7 +62,7 @@ CASES = [
     # the record gives the year only: the month is not contradicted by a claim of 2019
     ("OpenAI was founded in December 2015.", U, None),
     ("OpenAI was founded in December 2016.", C, "2015"),
-    ("Musk filed his lawsuit against OpenAI on 27 February 2024.", C, "2024-02-29"),
+    ("Musk filed his lawsuit against OpenAI in 2023.", C, "2024"),
     ("Musk unveiled his Grok chatbot last November.", S, None),
     ("マスク氏は昨年11月にGrokを発表した。", S, None),
     ("Musk unveiled his Grok chatbot in September 2023.", C, "date"),

@@ -236,6 +236,12 @@ def _ago(ref: date, back: int, unit: str, text: str, start: int) -> DateValue:
         y, mo = divmod(ref.year * 12 + ref.month - 1 - back, 12)
         return DateValue(y, mo + 1, None, None, text, start)
     d = ref - timedelta(weeks=back)
+    monday = d - timedelta(days=d.weekday())
+    sunday = monday + timedelta(days=6)
+    if monday.month != sunday.month and monday.year == sunday.year:
+        # a week across two months ("last week" of Wednesday 2024-03-06: 26 February to
+        # 3 March) is known only to its year: either month may be the one meant
+        return DateValue(d.year, None, None, None, text, start)
     return DateValue(d.year, d.month, None, None, text, start)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from factcheck.errors import RecordError
 from factcheck.model import Claim, Entity, Passage, Source
@@ -40,6 +41,8 @@ class Record:
     claims: Sequence[Claim]  # a list, or read lazily from the cache (factcheck.match)
     sources: dict[str, Source]
     passages: list[Passage] = field(default_factory=list)
+    # sentences deliberately left without a claim: (source id, line, reason)
+    unchecked: list[tuple[str, int, str]] = field(default_factory=list)
 
     def claim(self, claim_id: str) -> Claim | None:
         return next((c for c in self.claims if c.id == claim_id), None)
@@ -148,6 +151,7 @@ def load_record(path: str | Path | None = None, extra: list[str | Path] | None =
     entities = _entities(data.get("entities") or [], loc.where(data, "entities"), loc, problems)
     claims = _claims(data.get("claims") or [], loc.where(data, "claims"), loc, entities,
                      sources, problems)  # fmt: skip
+    unchecked = _unchecked(data.get("unchecked"), loc, sources, problems)
     for extra_path in extra or []:
         try:
             other = load_record(extra_path)
@@ -157,7 +161,56 @@ def load_record(path: str | Path | None = None, extra: list[str | Path] | None =
         entities.update(other.entities)
         sources.update(other.sources)
         claims.extend(other.claims)
+        unchecked.extend(other.unchecked)
+    for e in entities.values():
+        for sid in sorted({sid for sid, _ in e.scoped} - sources.keys()):
+            problems.append(f"{loc.where(data, 'entities')}: entity {e.id}: scoped aliases "
+                            f"name an unknown source {sid!r}")  # fmt: skip
     if problems:
         raise RecordError(sorted(problems, key=_position))
-    passages = [p for src in sources.values() for p in source_passages(src)]
-    return Record(record_path.parent, record_path, entities, claims, sources, passages)
+    passages = _mark_errors([p for s in sources.values() for p in source_passages(s)], claims)
+    return Record(record_path.parent, record_path, entities, claims, sources, passages, unchecked)
+
+
+def _unchecked(data: object, loc: Any, sources: dict[str, Source],
+               problems: list[str]) -> list[tuple[str, int, str]]:  # fmt: skip
+    """``unchecked: [{source, line, reason}]``: lines with nothing to check, and why."""
+    from factcheck.record.schema import UNCHECKED_KEYS
+
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(f"{loc.where(data)}: 'unchecked' must be a list of {{source, line, reason}}")
+        return []
+    out = []
+    for i, item in enumerate(data):
+        at = loc.where(data, i)
+        if not isinstance(item, dict) or item.keys() != UNCHECKED_KEYS:
+            problems.append(f"{at}: each unchecked line is {{source, line, reason}}")
+            continue
+        sid, line, reason = item["source"], item["line"], item["reason"]
+        if sid not in sources:
+            problems.append(f"{at}: unchecked line of an unknown source {sid!r}")
+        elif not isinstance(line, int) or not 1 <= line <= len(sources[sid].line_starts):
+            problems.append(f"{at}: unchecked line {line!r} is not a line of {sid}")
+        elif not isinstance(reason, str) or not reason.strip():
+            problems.append(f"{at}: an unchecked line needs its reason")
+        else:
+            out.append((str(sid), line, reason.strip()))
+    return out
+
+
+def _mark_errors(passages: list[Passage], claims: Sequence[Claim]) -> list[Passage]:
+    """Each passage holding the quote of a source-error claim carries that claim's note: a
+    statement copying it is reported unknown, with the note as the reason."""
+    errors = [c for c in claims if c.status == "source_error" and c.passage is not None]
+    if not errors:
+        return passages
+    out = []
+    for p in passages:
+        end = p.start + len(p.text)
+        note = next((c.note for c in errors if c.passage is not None
+                     and c.passage.source == p.source and c.passage.start < end
+                     and p.start < c.passage.start + len(c.passage.text)), None)  # fmt: skip
+        out.append(replace(p, error=note) if note else p)
+    return out

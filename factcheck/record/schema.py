@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factcheck.model import Claim, Entity, Passage, Source
+from factcheck.model import STATUSES, Claim, Entity, Passage, Source
 from factcheck.record.yamlsafe import _Loc
 
 ENTITY_KINDS = frozenset({"person", "org", "product", "place", "role"})
@@ -13,11 +13,13 @@ VALUE_KINDS = frozenset({"amounts", "dates", "counts", "ages", "percents", "dura
 CLAIM_KEYS = frozenset(
     {
         "id", "source", "quote", "text", "subject", "object", "entities",
-        "negated", "values", "terms", "examples",
+        "negated", "values", "terms", "examples", "status", "speaker", "note", "derived",
+        "also",
     }
 )  # fmt: skip
-ENTITY_KEYS = frozenset({"id", "kind", "name", "aliases"})
-TOP_KEYS = frozenset({"version", "entities", "claims"})
+ENTITY_KEYS = frozenset({"id", "kind", "name", "aliases", "ambiguous", "scoped"})
+TOP_KEYS = frozenset({"version", "entities", "claims", "unchecked"})
+UNCHECKED_KEYS = frozenset({"source", "line", "reason"})
 _ID_RE = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -59,13 +61,45 @@ def _entity(item: Any, at: str, loc: _Loc, owner: dict[str, str],
             problems.append(f"{loc.where(item, 'aliases')}: entity {eid}: alias {alias!r} would "
                             "match ordinary text (an alias needs two characters, or one capital "
                             "letter, matched as written)")  # fmt: skip
+    ambiguous = _str_list(item.get("ambiguous"))
+    if ambiguous is None:
+        problems.append(f"{loc.where(item, 'ambiguous')}: entity {eid}: ambiguous must be a "
+                        "list of strings")  # fmt: skip
+        ambiguous = ()
+    scoped = _scoped(item, eid, loc, problems)
     all_names = {name["en"], name["ja"], *aliases}
-    for alias in sorted(all_names):
+    for alias in sorted(all_names | set(ambiguous) | {a for _, a in scoped}):
         folded = alias.casefold()
         if owner.setdefault(folded, eid) != eid:
             problems.append(f"{loc.where(item, 'aliases' if 'aliases' in item else 'name')}: "
                             f"alias {alias!r} of {eid} is also an alias of {owner[folded]}")  # fmt: skip
-    return Entity(eid, str(kind), name["en"], name["ja"], tuple(sorted(all_names)))
+    for alias in sorted(set(ambiguous) & set(aliases)):
+        problems.append(f"{loc.where(item, 'ambiguous')}: entity {eid}: {alias!r} is listed "
+                        "both in aliases and in ambiguous")  # fmt: skip
+    # a name may itself be ambiguous ("Grok", "ソラ"): then it is read only in context too
+    return Entity(eid, str(kind), name["en"], name["ja"], tuple(sorted(all_names - set(ambiguous))),
+                  tuple(sorted(set(ambiguous))), scoped)  # fmt: skip
+
+
+def _scoped(item: dict[str, Any], eid: str, loc: _Loc,
+            problems: list[str]) -> tuple[tuple[str, str], ...]:  # fmt: skip
+    """``scoped: {source id: [alias, ...]}``: forms read only in that source's context."""
+    block = item.get("scoped")
+    if block is None:
+        return ()
+    if not isinstance(block, dict):
+        problems.append(f"{loc.where(item, 'scoped')}: entity {eid}: scoped must map a source "
+                        "id to a list of aliases")  # fmt: skip
+        return ()
+    out: list[tuple[str, str]] = []
+    for sid, names in block.items():
+        listed = _str_list(names)
+        if listed is None:
+            problems.append(f"{loc.where(block, sid)}: entity {eid}: scoped aliases must be "
+                            "strings")  # fmt: skip
+            continue
+        out += [(str(sid), a) for a in listed]
+    return tuple(sorted(out))
 
 
 def _entities(data: Any, at: str, loc: _Loc, problems: list[str]) -> dict[str, Entity]:
@@ -124,6 +158,27 @@ def _valid_quantity(item: object, signed: bool = True) -> bool:
     return "value" in item and (item["value"] is None or _number(item["value"], signed))
 
 
+def _qualified_dates(cid: str, values: Any, loc: _Loc,
+                     problems: list[str]) -> tuple[Any, dict[str, str]]:  # fmt: skip
+    """Dates given as ``{date: "2018", qualifier: late}`` become the plain date (what is
+    compared) and its qualifier (kept with the claim): the values and the qualifiers."""
+    if not isinstance(values, dict) or not isinstance(values.get("dates"), list):
+        return values, {}
+    dates, qualifiers = [], {}
+    for i, entry in enumerate(values["dates"]):
+        if isinstance(entry, dict):
+            unknown = sorted(entry.keys() - {"date", "qualifier"})
+            if unknown or not isinstance(entry.get("qualifier"), str):
+                problems.append(f"{loc.where(values['dates'], i)}: claim {cid}: a qualified "
+                                "date is {date: YYYY[-MM[-DD]], qualifier: text}")  # fmt: skip
+            date = entry.get("date")
+            if isinstance(date, str | int) and isinstance(entry.get("qualifier"), str):
+                qualifiers[str(date)] = entry["qualifier"]
+            entry = date
+        dates.append(entry)
+    return {**values, "dates": dates}, qualifiers
+
+
 def _check_values(cid: str, values: Any, item: dict[str, Any], loc: _Loc,
                   problems: list[str]) -> None:  # fmt: skip
     if values is None:
@@ -142,6 +197,8 @@ def _check_values(cid: str, values: Any, item: dict[str, Any], loc: _Loc,
         signed = kind == "percents"  # a change may be negative; an amount or a count not
         for i, entry in enumerate(entries):
             at = loc.where(entries, i)
+            if kind == "dates" and isinstance(entry, dict):  # {date, qualifier}
+                entry = entry.get("date")
             if kind == "dates" and not _valid_date(entry):
                 problems.append(f"{at}: claim {cid}: date {entry!r} is not YYYY, YYYY-MM or "
                                 "YYYY-MM-DD naming a real day")  # fmt: skip
@@ -222,8 +279,10 @@ def _claim(item: dict[str, Any], cid: str, at: str, loc: _Loc, entities: dict[st
         text = {"en": "", "ja": ""}
     passage = _claim_passage(item, cid, at, loc, sources, problems)
     ents = _claim_entities(item, cid, loc, entities, problems)
-    values = item.get("values")
-    _check_values(cid, values, item, loc, problems)
+    _check_values(cid, item.get("values"), item, loc, problems)
+    values, qualifiers = _qualified_dates(cid, item.get("values"), loc, problems)
+    status, speaker, note, derived = _status(item, cid, at, loc, problems)
+    also = _also(item, cid, loc, sources, problems)
     terms = _pair(item, "terms", ("en", "ja"), cid, loc, problems)
     examples = _pair(item, "examples", ("supported", "contradicted"), cid, loc, problems)
     negated = item.get("negated", False)
@@ -234,10 +293,69 @@ def _claim(item: dict[str, Any], cid: str, at: str, loc: _Loc, entities: dict[st
         id=cid, source=str(item.get("source")), quote=quote if isinstance(quote, str) else "",
         text_en=text["en"], text_ja=text["ja"], subject=item.get("subject"),
         obj=item.get("object"), entities=ents, negated=bool(negated),
-        values=dict(values) if isinstance(values, dict) else {},
+        values=dict(values) if isinstance(values, dict) else {},  # dates plain
         terms_en=terms[0], terms_ja=terms[1],
         supported_examples=examples[0], contradicted_examples=examples[1], passage=passage,
+        status=status, speaker=speaker, note=note, derived=derived, qualifiers=qualifiers,
+        also=also,
     )  # fmt: skip
+
+
+def _text(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _status(item: dict[str, Any], cid: str, at: str, loc: _Loc,
+            problems: list[str]) -> tuple[str, str | None, str | None, dict[str, str]]:  # fmt: skip
+    """The claim's status with its speaker (attributed) or note (source_error), and the
+    values it derives (each value's text mapped to how it was worked out)."""
+    status = item.get("status", "stated")
+    where = loc.where(item, "status") if "status" in item else at
+    if status not in STATUSES:
+        problems.append(f"{where}: claim {cid}: status must be one of {', '.join(STATUSES)}")
+        status = "stated"
+    speaker, note = _text(item, "speaker"), _text(item, "note")
+    if status == "attributed" and speaker is None:
+        problems.append(f"{where}: claim {cid}: an attributed claim needs its 'speaker' "
+                        "(who says it: 'the complaint', 'people close to Altman')")  # fmt: skip
+    if status == "source_error" and note is None:
+        problems.append(f"{where}: claim {cid}: a source_error claim needs a 'note' saying "
+                        "what is wrong in the source")  # fmt: skip
+    for key in ("speaker", "note"):
+        if key in item and _text(item, key) is None:
+            problems.append(f"{loc.where(item, key)}: claim {cid}: {key} must be text")
+    derived: dict[str, str] = {}
+    block = item.get("derived")
+    if block is not None:
+        if isinstance(block, dict) and all(isinstance(v, str) for v in block.values()):
+            derived = {str(k): v for k, v in block.items()}
+        else:
+            problems.append(f"{loc.where(item, 'derived')}: claim {cid}: derived maps a value "
+                            "(as written in values) to how it was worked out")  # fmt: skip
+    return str(status), speaker, note, derived
+
+
+def _also(item: dict[str, Any], cid: str, loc: _Loc, sources: dict[str, Source],
+          problems: list[str]) -> tuple[Passage, ...]:  # fmt: skip
+    """Further passages (``also: [{source, quote}]``) that state the same fact."""
+    block = item.get("also")
+    if block is None:
+        return ()
+    if not isinstance(block, list):
+        problems.append(f"{loc.where(item, 'also')}: claim {cid}: also must be a list of "
+                        "{source, quote}")  # fmt: skip
+        return ()
+    out = []
+    for i, extra in enumerate(block):
+        at = loc.where(block, i)
+        if not isinstance(extra, dict) or extra.keys() - {"source", "quote"}:
+            problems.append(f"{at}: claim {cid}: each of also is {{source, quote}}")
+            continue
+        found = _claim_passage(extra, cid, at, loc, sources, problems)
+        if found is not None:
+            out.append(found)
+    return tuple(out)
 
 
 def _claims(data: Any, at: str, loc: _Loc, entities: dict[str, Entity],
