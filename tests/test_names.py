@@ -55,7 +55,9 @@ def reference_find(entities: Iterable[Entity], text: str) -> list[Mention]:
                 continue
             if key.isascii() and (word_char(i - 1) or word_char(j)):
                 continue
-            if (kana(piece[0]) and kana(text[i - 1 : i])) or (kana(piece[-1]) and kana(text[j : j + 1])):
+            if (kana(piece[0]) and kana(text[i - 1 : i])) or (
+                kana(piece[-1]) and kana(text[j : j + 1])
+            ):
                 continue  # a katakana alias inside a longer katakana word
             return Mention(eid, i, j, piece)
         return None
@@ -228,6 +230,8 @@ def test_ambiguous_and_scoped_aliases_need_context(text: str, names: list[str]) 
 
 def test_scoped_aliases_are_read_in_their_source_and_ambiguous_ones_on_their_own() -> None:
     m = _matcher()
-    assert [x.entity for x in m.find("ウルトラマンがスペースXを訪れた。", scope="article")] == ["altman"]
+    assert [x.entity for x in m.find("ウルトラマンがスペースXを訪れた。", scope="article")] == [
+        "altman"
+    ]
     assert m.find("ウルトラマンがスペースXを訪れた。", scope="another") == []
     assert [x.entity for x in m.find("マスク", context=False)] == ["musk"]

@@ -117,7 +117,7 @@ class EntityMatcher:
         for k, m in enumerate(found):
             if k in doubtful:
                 after = text[m.end : m.end + 8].lstrip(" ")
-                if 0 < m.start and text[m.start - 1].isdigit():
+                if m.start > 0 and text[m.start - 1].isdigit():
                     continue  # "1テスラ", "3 Tesla": a unit
                 if after.startswith(_THING):
                     continue
@@ -175,7 +175,9 @@ def _match_at(text: str, folded: str | None, i: int, groups: list[_Group],
         for _, eid, ascii_key, how in hits:
             if ascii_key and (_word_char(text, i - 1) or _word_char(text, j)):
                 continue  # "X" inside "xAI", "Musk" inside "Musketeer"
-            if (_kana(piece[0]) and _kana_at(text, i - 1)) or (_kana(piece[-1]) and _kana_at(text, j)):
+            if (_kana(piece[0]) and _kana_at(text, i - 1)) or (
+                _kana(piece[-1]) and _kana_at(text, j)
+            ):
                 continue  # "メタ" inside "メタバース"
             if how not in ("", AMBIGUOUS) and how != scope:
                 continue  # another source's garbled form

@@ -180,7 +180,9 @@ def _unchecked(data: object, loc: Any, sources: dict[str, Source],
     if data is None:
         return []
     if not isinstance(data, list):
-        problems.append(f"{loc.where(data)}: 'unchecked' must be a list of {{source, line, reason}}")
+        problems.append(
+            f"{loc.where(data)}: 'unchecked' must be a list of {{source, line, reason}}"
+        )
         return []
     out = []
     for i, item in enumerate(data):

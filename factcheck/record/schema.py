@@ -166,16 +166,16 @@ def _qualified_dates(cid: str, values: Any, loc: _Loc,
         return values, {}
     dates, qualifiers = [], {}
     for i, entry in enumerate(values["dates"]):
-        if isinstance(entry, dict):
-            unknown = sorted(entry.keys() - {"date", "qualifier"})
-            if unknown or not isinstance(entry.get("qualifier"), str):
-                problems.append(f"{loc.where(values['dates'], i)}: claim {cid}: a qualified "
-                                "date is {date: YYYY[-MM[-DD]], qualifier: text}")  # fmt: skip
-            date = entry.get("date")
-            if isinstance(date, str | int) and isinstance(entry.get("qualifier"), str):
-                qualifiers[str(date)] = entry["qualifier"]
-            entry = date
-        dates.append(entry)
+        if not isinstance(entry, dict):
+            dates.append(entry)
+            continue
+        if entry.keys() - {"date", "qualifier"} or not isinstance(entry.get("qualifier"), str):
+            problems.append(f"{loc.where(values['dates'], i)}: claim {cid}: a qualified "
+                            "date is {date: YYYY[-MM[-DD]], qualifier: text}")  # fmt: skip
+        date = entry.get("date")
+        if isinstance(date, str | int) and isinstance(entry.get("qualifier"), str):
+            qualifiers[str(date)] = entry["qualifier"]
+        dates.append(date)
     return {**values, "dates": dates}, qualifiers
 
 
@@ -195,10 +195,10 @@ def _check_values(cid: str, values: Any, item: dict[str, Any], loc: _Loc,
             problems.append(f"{loc.where(values, kind)}: claim {cid}: {kind} must be a list")
             continue
         signed = kind == "percents"  # a change may be negative; an amount or a count not
-        for i, entry in enumerate(entries):
+        for i, given in enumerate(entries):
             at = loc.where(entries, i)
-            if kind == "dates" and isinstance(entry, dict):  # {date, qualifier}
-                entry = entry.get("date")
+            qualified = kind == "dates" and isinstance(given, dict)  # {date, qualifier}
+            entry = given.get("date") if qualified else given
             if kind == "dates" and not _valid_date(entry):
                 problems.append(f"{at}: claim {cid}: date {entry!r} is not YYYY, YYYY-MM or "
                                 "YYYY-MM-DD naming a real day")  # fmt: skip
