@@ -25,7 +25,7 @@ _FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explai
 _VALUED = {"--file": "file", "-f": "file", "--format": "fmt", "--claims": "claims",
            "--fail-on": "fail_on", "--config": "config"}  # fmt: skip
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
-SUBCOMMANDS = ("claims", "sources", "validate")
+SUBCOMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
 
 
 def quick_options(args: list[str]) -> Options | None:
