@@ -129,7 +129,7 @@ def _claim_dict(rec: Record, c: Claim) -> dict[str, object]:
         "id": c.id, "text": {"en": c.text_en, "ja": c.text_ja}, "subject": c.subject,
         "object": c.obj, "entities": list(c.entities), "negated": c.negated, "values": c.values,
         "source": c.source, "path": src.path, "line": c.passage.line if c.passage else None,
-        "quote": c.quote,
+        "quote": c.quote, **_status_dict(c),
         "examples": {"supported": list(c.supported_examples),
                      "contradicted": list(c.contradicted_examples)},
     }  # fmt: skip
@@ -142,7 +142,7 @@ def _about(rec: Record, person: str) -> set[str]:
     """Entity ids that ``person`` names: an id, or any alias in English or Japanese."""
     from factcheck.normalize.names import EntityMatcher
 
-    found = {m.entity for m in EntityMatcher(rec.entities.values()).find(person)}
+    found = {m.entity for m in EntityMatcher(rec.entities.values()).find(person, context=False)}
     wanted = person.strip().casefold()
     for e in rec.entities.values():
         if wanted in {e.id, e.name_en.casefold(), e.name_ja.casefold()}:
@@ -280,6 +280,7 @@ def _show_rows(rec: Record, c: Claim) -> list[tuple[str, RenderableType]]:
         rows.append(("", Text("(a negated claim: it states that something did not happen)", style="dim")))  # fmt: skip
     if c.values:
         rows.append(("values", Text(clean(_values_line(c)))))
+    rows += [(k, Text(clean(v))) for k, v in _status_lines(c)]
     rows += [("about" if i == 0 else "", t) for i, t in enumerate(_entities(rec, c))]
     examples = [("✓ ", "green", ex) for ex in c.supported_examples]
     examples += [("✗ ", "red", ex) for ex in c.contradicted_examples]
@@ -427,6 +428,36 @@ def sources(claims: ClaimsOpt = None, as_json: JsonOpt = False, no_color: NoColo
 
 
 # --------------------------------------------------------------------------- curating
+
+
+def _status_dict(c: Claim) -> dict[str, object]:
+    """The claim's status and what goes with it, for --json (only what is set)."""
+    out: dict[str, object] = {"status": c.status}
+    if c.speaker:
+        out["speaker"] = c.speaker
+    if c.note:
+        out["note"] = c.note
+    if c.derived:
+        out["derived"] = dict(c.derived)
+    if c.qualifiers:
+        out["qualifiers"] = dict(c.qualifiers)
+    if c.also:
+        out["also"] = [{"source": p.source, "line": p.line, "quote": p.text} for p in c.also]
+    return out
+
+
+def _status_lines(c: Claim) -> list[tuple[str, str]]:
+    """The rows --show adds for a claim that is not plainly stated, derives values or cites
+    further passages."""
+    rows = []
+    if c.status == "attributed":
+        rows.append(("status", f"attributed: {c.speaker} says so"))
+    elif c.status == "source_error":
+        rows.append(("status", f"source error: {c.note} (supports and contradicts nothing)"))
+    rows += [("derived", f"{value}: {how}") for value, how in c.derived.items()]
+    rows += [("qualified", f"{value}: {q}") for value, q in c.qualifiers.items()]
+    rows += [("also", f"line {p.line}: 「{p.text}」") for p in c.also]
+    return rows
 
 
 def _review(rec: Record) -> None:

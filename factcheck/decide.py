@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from factcheck.disagree import Split, copy_disagrees, sources_disagree
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Index, PassageProfile, Profile, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
@@ -44,6 +45,7 @@ class Judgement:
     considered: tuple[tuple[str, float], ...] = ()
     conflict: Conflict | None = None  # what differs, when contradicted
     near_copy: bool = False  # judged against a source passage the statement nearly copies
+    disagreement: tuple[Citation, ...] = ()  # the passages of sources that disagree
 
 
 def _citation(index: Index, passage_source: str, line: int, text: str) -> Citation:
@@ -117,6 +119,15 @@ def _judge_claim(index: Index, c: Candidate, verdict: Verdict, why: Conflict | s
                      considered, conflict=found)  # fmt: skip
 
 
+def _split(index: Index, split: Split, agreeing: Judgement,
+           considered: tuple[tuple[str, float], ...]) -> Judgement:  # fmt: skip
+    """Unknown: the sources disagree; both passages cited (the agreeing one first)."""
+    other = _judge_claim(index, split.differs, Verdict.UNKNOWN, None, considered).citation
+    both = tuple(c for c in (agreeing.citation, other) if c is not None)
+    return replace(agreeing, verdict=Verdict.UNKNOWN, reason=split.reason, conflict=None,
+                   disagreement=both)
+
+
 def judge(index: Index, f: Features) -> Judgement:
     """The verdict on one statement (or one part of it)."""
     if is_fragment(f):
@@ -124,7 +135,13 @@ def judge(index: Index, f: Features) -> Judgement:
                          "a heading or fragment: it asserts nothing to check", None)  # fmt: skip
     near = closest_passage(index, f)
     if near is not None and near[1] >= NEAR_COPY:
-        return _judge_passage(index, f, near[0], round(near[1], 1))
+        copied = _judge_passage(index, f, near[0], round(near[1], 1))
+        if copied.verdict is Verdict.SUPPORTED:  # another source may give another value
+            split = copy_disagrees(index, f, near[0].passage.source, MIN_CONTRA, MIN_COVERAGE,
+                                   lambda c: compare(f, evidence_of_claim(c.profile), index.matcher))  # fmt: skip
+            if split is not None:
+                return _split(index, split, replace(copied, verdict=Verdict.UNKNOWN), ())
+        return copied
     cands = candidates(index, f) if _says_something(f) else []
     considered = tuple((c.profile.claim.id, round(c.score, 1)) for c in cands)
     nothing = Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
@@ -145,6 +162,10 @@ def judge(index: Index, f: Features) -> Judgement:
     if not usable:
         return nothing
     best, b_out = usable[0]
+    split = sources_disagree(index, f, usable, CLOSE)  # one source confirms, another does not
+    if split is not None and split.agrees is not None:
+        agreeing = _judge_claim(index, split.agrees, Verdict.UNKNOWN, None, considered)
+        return _split(index, split, agreeing, considered)
     if b_out.conflict and best.score < policy(b_out.conflict).min_score:
         return nothing  # (a bare negation decides only from a close claim)
     if not b_out.conflict and best.score >= MIN_ACTOR:

@@ -153,7 +153,7 @@ def _finding(input_name: str, st: Statement, j: Judgement) -> Finding:
     if conflict is not None:  # where each side's value is, for the reports to mark
         conflict = locate_conflict(conflict, st.text, j.citation.passage if j.citation else "")
     return Finding(input_name, st.text, st.span, j.verdict, j.score, j.claim_id, j.claim_text,
-                   j.reason, j.citation, j.considered, conflict)  # fmt: skip
+                   j.reason, j.citation, j.considered, conflict, j.disagreement)  # fmt: skip
 
 
 def check_statements(index: Index, statements: Iterable[Statement], input_name: str,

@@ -143,6 +143,7 @@ def draft(record: Record, source: Source, include_cited: bool = False) -> list[d
     and marked as derived."""
     matcher = matcher_of(record)
     spans = _cited(record, source.id)
+    unchecked = {(sid, line) for sid, line, _ in record.unchecked}
     ref = _date(source)
     out: list[dict[str, Any]] = []
     for s in sentences(record, source, matcher):
@@ -151,6 +152,8 @@ def draft(record: Record, source: Source, include_cited: bool = False) -> list[d
             continue
         if not include_cited and any(a < end and s.start < b for a, b in spans):
             continue
+        if (source.id, s.line) in unchecked:
+            continue  # deliberately left without a claim
         text = unicodedata.normalize("NFKC", s.text)
         values: dict[str, list[Any]] = {}
         derived: dict[str, str] = {}
@@ -333,13 +336,11 @@ def _read_inside(alias: str, word: str) -> bool:
 
 
 def _inside_words(record: Record, src: Source, aliases: Iterable[tuple[str, str]]) -> list[str]:
+    """Aliases read as names inside a longer word of the source ("資金" in "資金調達"): a
+    katakana or ASCII alias never is (the matcher keeps to whole words), a kanji one may be."""
     matcher = matcher_of(record)
     text = unicodedata.normalize("NFKC", src.text)
-    mentions = matcher.find(text, src.id, context=False)
-    covered = [(m.start, m.end) for m in mentions]
-    by_entity = defaultdict(list)
-    for m in mentions:
-        by_entity[m.entity].append((m.start, m.end))
+    read = {(m.start, m.end, m.entity) for m in matcher.find(text, src.id, context=False)}
     out = []
     for eid, alias in aliases:
         if len(alias) < 2:
@@ -347,22 +348,32 @@ def _inside_words(record: Record, src: Source, aliases: Iterable[tuple[str, str]
         i = text.find(alias)
         while i >= 0:
             j = i + len(alias)
-            inside = any(a <= i and j <= b for a, b in covered)
-            if not inside and not any(a < j and i < b for a, b in by_entity[eid]):
+            glued = (_script(text[i - 1 : i]) == _script(alias[0]) != "") or (
+                _script(text[j : j + 1]) == _script(alias[-1]) != ""
+            )
+            if glued and (i, j, eid) in read:
                 word = _word_around(text, i, j)
-                out.append(f"{src.path}:{src.line_of(i)}: alias {alias!r} of {eid} occurs "
+                out.append(f"{src.path}:{src.line_of(i)}: alias {alias!r} of {eid} is read "
                            f"inside the word {word!r}")  # fmt: skip
                 break  # once per alias and source
             i = text.find(alias, j)
     return out
 
 
-def _word_around(text: str, i: int, j: int) -> str:
-    def same(ch: str) -> bool:
-        return ("\u30a1" <= ch <= "\u30fa" or ch == "ー") or (ch.isascii() and ch.isalnum())
+def _script(ch: str) -> str:
+    """The kind of letter that continues a word: kanji, katakana, ASCII (or none)."""
+    if not ch:
+        return ""
+    if "\u4e00" <= ch <= "\u9fff" or ch == "々":
+        return "kanji"
+    if "\u30a1" <= ch <= "\u30fa" or ch == "ー":
+        return "kana"
+    return "ascii" if ch.isascii() and ch.isalnum() else ""
 
-    while i > 0 and same(text[i - 1]):
+
+def _word_around(text: str, i: int, j: int) -> str:
+    while i > 0 and _script(text[i - 1]) == _script(text[i]) != "":
         i -= 1
-    while j < len(text) and same(text[j]):
+    while j < len(text) and _script(text[j]) == _script(text[j - 1]) != "":
         j += 1
     return text[i:j]

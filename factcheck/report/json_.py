@@ -8,12 +8,23 @@ import math
 from collections.abc import Iterable
 from json.encoder import encode_basestring
 
-from factcheck.model import Finding
+from factcheck.model import Citation, Finding
 from factcheck.report import Context, Tally, Write
 from factcheck.report.positions import locate
 
 
+def _citation(c: Citation) -> dict[str, object]:
+    return {"source": c.source, "path": c.path, "line": c.line, "passage": c.passage}
+
+
 def finding_dict(f: Finding, ctx: Context) -> dict[str, object]:
+    found = _finding_dict(f, ctx)
+    if f.disagreement:  # only when sources disagree: other outputs stay as they were
+        found["disagreement"] = [_citation(c) for c in f.disagreement]
+    return found
+
+
+def _finding_dict(f: Finding, ctx: Context) -> dict[str, object]:
     line, col, end_line, end_col = locate(ctx.texts.get(f.input, ""), f.span)
     return {
         "input": f.input,

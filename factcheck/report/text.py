@@ -124,6 +124,10 @@ def _details(f: Finding, ctx: Context, passage_spans: list[tuple[int, int, str]]
         claim = Text(clean(f.claim_id), style="cyan")
         claim.append(": " + clean(f.claim_text or ""))
         grid.add_row("claim", claim)
+    for other in f.disagreement[1:]:  # the other sources' passages, when sources disagree
+        where = Text(f"{clean(other.path)}:{other.line}", style="dim")
+        where.append("\n「" + clean(other.passage) + "」")
+        grid.add_row("differs", where)
     if ctx.explain and f.considered:
         grid.add_row("checked", _considered(f))
     return grid
