@@ -124,8 +124,9 @@ def _split(index: Index, split: Split, agreeing: Judgement,
     """Unknown: the sources disagree; both passages cited (the agreeing one first)."""
     other = _judge_claim(index, split.differs, Verdict.UNKNOWN, None, considered).citation
     both = tuple(c for c in (agreeing.citation, other) if c is not None)
-    return replace(agreeing, verdict=Verdict.UNKNOWN, reason=split.reason, conflict=None,
-                   disagreement=both)
+    return replace(
+        agreeing, verdict=Verdict.UNKNOWN, reason=split.reason, conflict=None, disagreement=both
+    )
 
 
 def judge(index: Index, f: Features) -> Judgement:
@@ -336,7 +337,8 @@ def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> C
     said = {m.entity for text in (best.profile.en_text, best.profile.ja_text)
             for m in matcher.find(text)}  # fmt: skip
     instead = [e for e in best.profile.entities
-               if matcher.kind.get(e) == kind and e not in f.entities and e in said]  # fmt: skip
+               if matcher.kind.get(e) == kind and e not in f.entities and e in said
+               and not matcher.nested(eid, e)]  # fmt: skip
     if len(instead) != 1 or not _aligned_but_names(f, best):
         return None
     lang = "ja" if f.japanese else "en"

@@ -235,3 +235,11 @@ def test_scoped_aliases_are_read_in_their_source_and_ambiguous_ones_on_their_own
     ]
     assert m.find("ウルトラマンがスペースXを訪れた。", scope="another") == []
     assert [x.entity for x in m.find("マスク", context=False)] == ["musk"]
+
+
+def test_a_name_inside_another_is_a_related_entity_not_a_swap() -> None:
+    m = EntityMatcher(entities_of([["OpenAI"], ["OpenAI LP"], ["DeepMind"], ["Google DeepMind"],
+                                   ["Google"], ["メタ"], ["メタバース社"]]))  # fmt: skip
+    assert m.nested("e0", "e1") and m.nested("e1", "e0")
+    assert m.nested("e2", "e3") and m.nested("e4", "e3")
+    assert not m.nested("e0", "e2") and not m.nested("e5", "e6")  # メタ is not a word there

@@ -109,8 +109,7 @@ def test_changed_sentences_are_contradicted_and_nothing_else(seed: int) -> None:
     wrong = {
         i: (changed.get(i, "unchanged"), v, findings[i].statement[:60])
         for i, v in got.items()
-        if v != _expected(i, changed)
-        and not (v == "unknown" and findings[i].reason == FRAGMENT)
+        if v != _expected(i, changed) and not (v == "unknown" and findings[i].reason == FRAGMENT)
     }
     assert not wrong
     for i in changed:

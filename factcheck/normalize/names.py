@@ -55,6 +55,7 @@ class EntityMatcher:
         self.kind: dict[str, str] = {}
         self.names: dict[str, tuple[str, str]] = {}
         self.related = related or {}
+        self.forms: dict[str, tuple[str, ...]] = {}  # every alias of an entity, for nested()
         by_first: dict[str, dict[int, tuple[_Keys, _Keys]]] = {}
         rank = 0
         for ent in entities:
@@ -62,6 +63,7 @@ class EntityMatcher:
             self.names[ent.id] = (ent.name_en, ent.name_ja)
             forms = [(a, "") for a in ent.aliases] + [(a, AMBIGUOUS) for a in ent.ambiguous]
             forms += [(a, sid) for sid, a in ent.scoped]
+            self.forms[ent.id] = tuple(a for a, _ in forms)
             for alias, how in forms:
                 if not alias.strip():
                     continue
@@ -106,6 +108,22 @@ class EntityMatcher:
         if doubtful:
             out = self._in_context(text, out, set(doubtful))
         return out
+
+    def nested(self, a: str, b: str) -> bool:
+        """Does a name of one entity hold a name of the other as a whole word ("OpenAI LP"
+        and "OpenAI", "Google DeepMind" and "DeepMind")? Then the one is a part, a successor
+        or a product of the other, not another of its kind put in its place."""
+        for x, y in ((a, b), (b, a)):
+            for outer in self.forms.get(x, ()):
+                for inner in self.forms.get(y, ()):
+                    k = outer.find(inner)
+                    if len(inner) < 3 or len(outer) <= len(inner) or k < 0:
+                        continue
+                    j = k + len(inner)
+                    if not (_word_char(outer, k - 1) or _word_char(outer, j)
+                            or _kana_at(outer, k - 1) or _kana_at(outer, j)):  # fmt: skip
+                        return True
+        return False
 
     def _in_context(self, text: str, found: list[Mention], doubtful: set[int]) -> list[Mention]:
         """The mentions without the ambiguous ones nothing in the text confirms."""

@@ -234,7 +234,8 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         cls = _CLASS.get(kind or "", kind)
         missing = [e for e in ev.entities
                    if e not in f.entities and _CLASS.get(matcher.kind.get(e) or "") == cls
-                   and (cls != "role" or e in EXCLUSIVE_ROLES)]  # fmt: skip
+                   and (cls != "role" or e in EXCLUSIVE_ROLES)
+                   and not matcher.nested(m.entity, e)]  # fmt: skip
         if not missing or (len(same) != 1 and not (len(same) == len(missing) and _listed(f, same))):
             continue  # one name for another, or a list of them ("Google and Microsoft")
         others_in = all(
