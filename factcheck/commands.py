@@ -495,9 +495,9 @@ def coverage(
     claims: ClaimsOpt = None,
     as_json: JsonOpt = False,
 ) -> None:  # fmt: skip
-    """Sentences with checkable content (names, numbers, dates) that no claim cites, per
-    source: exit 0 when every one is cited or listed under unchecked with a reason, 1 when
-    any remain (a CI gate for the record itself)."""
+    """Sentences with checkable content (names, numbers, dates, a statement of their own)
+    that no claim cites, per source: exit 0 when every one is cited or listed under
+    unchecked with a reason, 1 when any remain (a CI gate for the record itself)."""
     from factcheck.record.curate import coverage as cover
     from factcheck.record.curate import matcher_of
 
@@ -518,7 +518,7 @@ def coverage(
     out = sys.stdout.write
     for r in reports:
         for s in r.uncited:
-            what = ", ".join([*s.names, *s.values])
+            what = ", ".join([*s.names, *s.values]) or "a statement"
             out(f"{r.source.path}:{s.line}: no claim cites: {s.text}  [{what}]\n")
         for s, why in r.excused:
             out(f"{r.source.path}:{s.line}: unchecked ({why}): {s.text}\n")

@@ -174,7 +174,7 @@ def test_draft_claims_gives_a_skeleton_and_writes_nothing(tmp_path: Path) -> Non
     import yaml
 
     article = tmp_path / "new-story.txt"
-    article.write_text("Musk met Altman in Palo Alto last week.\nThe weather was fine.\n"
+    article.write_text("Musk met Altman in Palo Alto last week.\nShort heading\n"
                        "OpenAI raised $10 million in 2016.\n", encoding="utf-8")  # fmt: skip
     (tmp_path / "new-story.yaml").write_text("id: new-story\ndate: 2024-05-20\n", encoding="utf-8")
     before = (ROOT / "claims.yaml").read_bytes()
@@ -288,3 +288,16 @@ def test_the_article_checks_against_itself() -> None:
     errors = [f for f in unknown if (f.reason or "").startswith("the source's wording here is")]
     headings = [f for f in unknown if (f.reason or "").startswith("a heading or fragment")]
     assert len(errors) >= 6 and len(errors) + len(headings) == len(unknown)
+
+
+def test_a_sentence_without_names_or_values_is_checkable_when_it_states_something(
+    tmp_path: Path,
+) -> None:
+    path = _copy_record(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: transformer.llm_foundation\n")
+    end = text.index("  - id: ", start + 10)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")  # line 38's second sentence
+    code, out, _ = run("coverage", "--claims", str(path))
+    assert code == 1 and ".txt:38: no claim cites: 「この新しいAIモデルは" in out
+    assert "[a statement]" in out

@@ -34,7 +34,7 @@ COMMON_WORDS = (
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of a source with what makes it checkable (empty: nothing to check)."""
+    """One sentence of a source with what makes it checkable (nothing: nothing to check)."""
 
     source: str
     path: str
@@ -43,6 +43,23 @@ class Sentence:
     start: int
     names: tuple[str, ...]  # entity ids, in order
     values: tuple[str, ...]  # the values as written ("4400万ドル", "2018年2月")
+    asserts: bool = False  # a full sentence (a predicate, its end mark), not a heading
+
+    @property
+    def checkable(self) -> bool:
+        return bool(self.names or self.values or self.asserts)
+
+
+_ENDS = ("。", "！", "？", ".", "!", "?")
+
+
+def _asserts(text: str) -> bool:
+    """Does the text read as a statement: a full sentence with its end mark, long enough to
+    say something (a heading has no end mark; "Highlights" says nothing)?"""
+    body = text.strip().rstrip("」』\"'”’) ")
+    if not body.endswith(_ENDS):
+        return False
+    return len(body.split()) >= 4 if body.isascii() else len(body) >= 10
 
 
 def _date(source: Source) -> date | None:
@@ -59,8 +76,8 @@ def matcher_of(record: Record) -> EntityMatcher:
 
 def sentences(record: Record, source: Source, matcher: EntityMatcher) -> list[Sentence]:
     """Every sentence of ``source`` with the names (its own aliases included) and values it
-    holds: a sentence with a name of a person, organisation, product or place, or a value,
-    has something to check."""
+    holds: a sentence with a name of a person, organisation, product or place, a value, or
+    a predicate of its own (a full sentence, not a heading) has something to check."""
     ref = _date(source)
     out = []
     for p in source_passages(source):
@@ -74,7 +91,8 @@ def sentences(record: Record, source: Source, matcher: EntityMatcher) -> list[Se
         found += extract_dates(text, ref)
         out.append(Sentence(source.id, source.path, p.line, p.text, p.start,
                             tuple(dict.fromkeys(names)),
-                            tuple(dict.fromkeys(v.text for v in found if v.text))))  # fmt: skip
+                            tuple(dict.fromkeys(v.text for v in found if v.text)),
+                            _asserts(text)))  # fmt: skip
     return out
 
 
@@ -110,7 +128,7 @@ def coverage(record: Record, source: Source, matcher: EntityMatcher | None = Non
             cited += 1
             checkable += 1
             continue
-        if not (s.names or s.values):
+        if not s.checkable:
             continue
         checkable += 1
         if s.line in excuse:
@@ -148,7 +166,7 @@ def draft(record: Record, source: Source, include_cited: bool = False) -> list[d
     out: list[dict[str, Any]] = []
     for s in sentences(record, source, matcher):
         end = s.start + len(s.text)
-        if not (s.names or s.values):
+        if not s.checkable:
             continue
         if not include_cited and any(a < end and s.start < b for a, b in spans):
             continue
