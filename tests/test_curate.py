@@ -155,12 +155,18 @@ def _copy_record(tmp_path: Path) -> Path:
     return tmp_path / "claims.yaml"
 
 
-def test_coverage_fails_on_a_sentence_no_claim_cites(tmp_path: Path) -> None:
+def _without_claim(tmp_path: Path, cid: str) -> Path:
+    """A copy of the bundled record without one claim."""
     path = _copy_record(tmp_path)
     text = path.read_text(encoding="utf-8")
-    start = text.index("  - id: musk.worried_rapid_ai_development\n")
+    start = text.index(f"  - id: {cid}\n")
     end = text.index("  - id: ", start + 10)
-    path.write_text(text[:start] + text[end:], encoding="utf-8")  # line 22's first sentence
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    return path
+
+
+def test_coverage_fails_on_a_sentence_no_claim_cites(tmp_path: Path) -> None:
+    path = _without_claim(tmp_path, "musk.worried_rapid_ai_development")  # line 22's first
     code, out, _ = run("coverage", "--claims", str(path))
     assert code == 1
     assert "tencent-2024-03-06.txt:22: no claim cites: マスク氏は、人工知能技術の急速な発展" in out
@@ -293,11 +299,7 @@ def test_the_article_checks_against_itself() -> None:
 def test_a_sentence_without_names_or_values_is_checkable_when_it_states_something(
     tmp_path: Path,
 ) -> None:
-    path = _copy_record(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    start = text.index("  - id: transformer.llm_foundation\n")
-    end = text.index("  - id: ", start + 10)
-    path.write_text(text[:start] + text[end:], encoding="utf-8")  # line 38's second sentence
+    path = _without_claim(tmp_path, "transformer.llm_foundation")  # line 38's second sentence
     code, out, _ = run("coverage", "--claims", str(path))
     assert code == 1 and ".txt:38: no claim cites: 「この新しいAIモデルは" in out
     assert "[a statement]" in out
