@@ -138,7 +138,8 @@ def judge(index: Index, f: Features) -> Judgement:
     if near is not None and near[1] >= NEAR_COPY:
         copied = _judge_passage(index, f, near[0], round(near[1], 1))
         if copied.verdict is Verdict.SUPPORTED:  # another source may give another value
-            split = copy_disagrees(index, f, near[0].passage.source, MIN_CONTRA, MIN_COVERAGE,
+            split = copy_disagrees(index, f, near[0].passage.source, lambda: candidates(index, f),
+                                   MIN_CONTRA, MIN_COVERAGE,
                                    lambda c: compare(f, evidence_of_claim(c.profile), index.matcher))  # fmt: skip
             if split is not None:
                 return _split(index, split, replace(copied, verdict=Verdict.UNKNOWN), ())

@@ -5,15 +5,14 @@ cites both passages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.match import Candidate, Index, candidates
-from factcheck.verdict import Outcome
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the module sits beside decide, not below it
     from factcheck.features import Features
+    from factcheck.match import Candidate, Index
+    from factcheck.verdict import Outcome
 
 VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})
 
@@ -54,14 +53,15 @@ def sources_disagree(index: Index, f: Features, usable: list[tuple[Candidate, Ou
     return None
 
 
-def copy_disagrees(index: Index, f: Features, source: str, strong: float, covers: float,
+def copy_disagrees(index: Index, f: Features, source: str, found: Callable[[], list[Candidate]],
+                   strong: float, covers: float,
                    against: Callable[[Candidate], Outcome]) -> Split | None:  # fmt: skip
-    """A statement that nearly copies a passage of ``source``: a claim of another source, at
-    least ``strong`` and covering ``covers`` of what it says, that gives another value
-    (``against`` compares the statement with a candidate claim)."""
+    """A statement that nearly copies a passage of ``source``: a claim of another source
+    among those ``found`` for it, at least ``strong`` and covering ``covers`` of what it
+    says, that gives another value (``against`` compares the statement with a claim)."""
     if len(index.record.sources) < 2:
         return None  # one source: nothing to weigh (and no search for a copied sentence)
-    for c in candidates(index, f):
+    for c in found():
         claim = c.profile.claim
         if claim.source == source or c.score < strong or c.coverage < covers:
             continue
