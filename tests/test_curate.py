@@ -75,7 +75,7 @@ def test_several_is_read_the_same_way_for_money_and_people() -> None:
 
 ERRORS = {  # line of the article: a claim marking what the source gets wrong there
     52: "openai.acquired_x", 39: "musk.email_ultimatum", 14: "openai.will_refute",
-    9: "altman.denied_profit_accusation", 21: "altman.loopt_stake_sold",
+    9: "altman.denied_profit_accusation", 21: "altman.loopt_sold_as_early_investor",
     41: "tesla.only_rival_to_google",
 }  # fmt: skip
 
