@@ -222,7 +222,12 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         if not o.vague:
             confirmed = {k for k in o.agreed if k.startswith("money:")}
             b_out = replace(b_out, unmatched=b_out.unmatched - confirmed)
-    if pending & b_out.soft_keys and b_out.soft and best.coverage >= MIN_COVERAGE:
+    if (
+        pending & b_out.soft_keys
+        and b_out.soft
+        and best.coverage >= MIN_COVERAGE
+        and _named(index, f)
+    ):
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.soft, considered)
     # an opposite word the best claim does not speak to may contradict a sibling claim from
     # the same account ("the bid succeeded" against "the bid failed")
@@ -241,7 +246,16 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
                                and c.coverage >= MIN_COVERAGE]  # fmt: skip
     siblings = [c for c in cands if c.score >= best.score - SIBLING]
     gap = charged(unaligned(f, blanked(f), said_by(*allies)), _opposites(f, siblings))
-    left = gap.decisive(_tolerance(f))
+    # a title the cited claims do not involve (「OpenAIのCEO」 said of someone the claim does
+    # not make its CEO) is something the record does not state here
+    involved = {e for p in allies for e in p.entities}
+    involved |= {
+        m.entity for p in allies for text in p.ja_forms[:2] for m in index.matcher.find(text)
+    }
+    roles = tuple(index.matcher.display(m.entity, "ja" if f.japanese else "en")
+                  for m in f.mentions
+                  if m.entity in EXCLUSIVE_ROLES and m.entity not in involved)  # fmt: skip
+    left = tuple(dict.fromkeys(roles)) + gap.decisive(_tolerance(f))
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -269,8 +283,8 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
     if o.conflict is None:
         return False
     rule = policy(o.conflict).set_aside
-    if rule is SetAside.VALUES:
-        return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands)
+    if rule is SetAside.VALUES:  # (a value said of no one named is no one's value)
+        return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands) or not _named(index, f)
     if rule is SetAside.KNOWN_NAMES:
         return _foreign_names(index, f, cands)
     if rule is SetAside.CLEAN_SWAP:

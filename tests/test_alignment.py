@@ -25,6 +25,11 @@ CASES = [
     ("Musk donated $44M to OpenAI in secret.", U, "secret"),
     ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
     ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # a value said of no one named is no one's value
+    ("マスク着用のために5000万ドルを寄付した。", U, None),
+    ("Someone donated $50M to a charity.", U, None),
+    # a title the cited claim does not involve
+    ("ウルトラマンはOpenAIのCEOだ。", U, "最高経営責任者"),
     # headings and fragments
     ("Early years", U, "heading"),
     ("Funding", U, "heading"),
