@@ -19,6 +19,9 @@ CASES = [
     ("Musk donated $44M to OpenAI.", S, None),
     ("The billionaire Musk donated a total of $44 million to OpenAI.", S, None),
     ("マスク氏は最終的にOpenAIへ計4400万ドルを寄付した。", S, None),
+    # a descriptor the source supports names its entity (the article: OpenAI released ChatGPT)
+    ("Musk donated $44 million to the ChatGPT maker.", S, None),
+    ("マスク氏はChatGPTの開発元に4400万ドルを寄付した。", S, None),
     # a detail the record does not give: a length, a place, a qualifier
     ("The complaint ran to 46 pages.", U, "46"),
     ("Musk donated $44M to OpenAI in Paris.", U, "Paris"),
