@@ -28,6 +28,18 @@ CASES = [
     ("At the time, Altman had just bought more shares in Loopt.", C, "sold"),
     ("その頃アルトマン氏は、Looptの株式を買い増したばかりだった。", C, "売却"),
     ("At the time, Altman had just sold his Loopt shares.", S, None),
+    # who did what to whom, in a cleft sentence
+    (
+        "It was Musk who contacted Altman about an open letter on AI to the US government.",
+        C,
+        "roles",
+    ),
+    (
+        "米国政府へのAIに関する公開書簡についてアルトマン氏に連絡したのはマスク氏だった。",
+        C,
+        "roles",
+    ),
+    ("It was Altman who contacted Musk about an open letter on AI to the US government.", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

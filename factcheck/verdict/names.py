@@ -34,6 +34,14 @@ _EN_RECEIVE = LazyPattern(
     r"\b(?:receiv|got|gets|getting|obtain|accept|won|secur|raised?)\w*\b.*\bfrom\s+(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# a cleft sentence names its actor first: "It was Musk who contacted Altman", "Musk was the
+# one who named OpenAI", 「アルトマンに連絡したのはマスクだった」
+_EN_CLEFT_BEFORE = LazyPattern(r"\bit\s+(?:was|is)\s+$|^\s*$", re.IGNORECASE)
+_EN_CLEFT_BETWEEN = LazyPattern(
+    r"^\s*(?:who|that)\b|^\s+(?:was|is)\s+the\s+(?:one|person|man|woman)\s+(?:who|that)\b",
+    re.IGNORECASE,
+)
+_JA_CLEFT = LazyPattern(r"のは[、\s]*$")
 _CLAUSE_BREAK = LazyPattern(
     r"[,;:]|\b(?:when|while|after|before|because|since|who|which|whom|whose|although|"
     r"though|if|until|whereas)\b",
@@ -79,6 +87,9 @@ def _roles(
         for m in mentions:
             end = titles.get(m.end, m.end)  # "アルトマンCEOは": the title goes with the name
             after = text[end : end + 3].lstrip("氏さん社")
+            if _JA_CLEFT.search(text[: m.start]) and after[:1] in ("だ", "で", "。", ""):
+                subj = m.entity  # 「…したのはマスクだった」: the focus is the actor
+                continue
             if subj is None and after[:1] in ("は", "が"):
                 subj = m.entity
             elif obj is None and after[:1] in ("を", "に", "へ") and after[:2] != "によ":
@@ -91,6 +102,8 @@ def _roles(
     if later is None:
         return None, None
     between = text[first.end : later.start]
+    if _EN_CLEFT_BETWEEN.match(between) and _EN_CLEFT_BEFORE.search(text[: first.start]):
+        return first.entity, later.entity  # "It was Musk who contacted Altman"
     if _JOINED.match(between) or _MUTUAL.search(between):
         return None, None  # "Musk and Altman ...", "shared offices with": both act
     if _CLAUSE_BREAK.search(between):
