@@ -20,6 +20,12 @@ from factcheck.report import FORMATS
 from factcheck.run import Options
 
 
+def _plain(choice: object) -> object:
+    """A choice as a plain string: typer up to 0.28 keeps the string at parse time, later
+    versions the enum member."""
+    return getattr(choice, "value", choice)
+
+
 def typer_reads(args: list[str]) -> dict[str, Any] | None:
     """The check's parameters as typer parses ``args``; None for a usage error or --help."""
     try:
@@ -30,8 +36,8 @@ def typer_reads(args: list[str]) -> dict[str, Any] | None:
     return {
         "text": list(p["text"] or []), "file": list(p["file"] or []),
         "args_are_files": p["args_are_files"],
-        "fmt": p["fmt"].value if p["fmt"] else None, "claims": p["claims"],
-        "fail_on": p["fail_on"].value if p["fail_on"] else None, "config": p["config"],
+        "fmt": _plain(p["fmt"]), "claims": p["claims"],
+        "fail_on": _plain(p["fail_on"]), "config": p["config"],
         "show_config": p["show_config"], "explain": p["explain"],
         "only_problems": p["only_problems"], "scores": p["scores"], "no_color": p["no_color"],
     }  # fmt: skip
