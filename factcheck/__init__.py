@@ -23,9 +23,16 @@ def load_record(path: str | None = None) -> Record:
     return _load(path)
 
 
-def check(text: str, record: Record | None = None, input_name: str = "<text>") -> list[Finding]:
-    """Check ``text`` against ``record`` (the bundled record by default); findings in input order."""
-    from factcheck.pipeline import check_text, open_record
+def check(text: str, record: Record | None = None, input_name: str = "<text>", *,
+          markdown: bool | None = None) -> list[Finding]:  # fmt: skip
+    """Check ``text`` against ``record`` (the bundled record by default); findings in input
+    order. ``markdown`` True checks only the prose of a Markdown document and honours its
+    ``<!-- factcheck: ... -->`` switches, as the command line does for ``.md`` files; None
+    (the default) decides by ``input_name`` (``draft.md`` is Markdown)."""
+    from factcheck.inputs import Document, is_markdown
+    from factcheck.pipeline import open_record
+    from factcheck.run import document_findings
 
+    doc = Document(input_name, text, is_markdown(input_name) if markdown is None else markdown)
     # the bundled record comes prepared from the cache (see factcheck.cache)
-    return check_text(text, record if record is not None else open_record(), input_name)
+    return list(document_findings(doc, record if record is not None else open_record()))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+import typer.core
 
 from factcheck.errors import FactcheckError
 
@@ -19,41 +20,58 @@ Each statement is reported supported, contradicted or unknown, citing the source
 Check a sentence (English or Japanese):
   factcheck "Musk donated $44M to OpenAI."
   factcheck "マスク氏はOpenAIに4400万ドルを寄付した。"
-  factcheck --explain "Musk and Altman co-founded OpenAI in 2019."   # why: candidates, scores
+  factcheck --explain "Musk and Altman co-founded OpenAI in 2019."
 
 \b
 Check standard input or files (Markdown or text; folders too):
-  cat story.md | factcheck                       # or: factcheck - < story.md
-  factcheck -f draft.md                          # the report: verdicts, reasons, passages
-  factcheck -f draft.md -q                       # only contradicted and unknown statements
-  factcheck -f draft.md --format json            # for scripts
-  FORCE_COLOR=1 factcheck -f draft.md | less -R  # keep the colour in a pager
+  cat story.md | factcheck --stdin-filename story.md   # read as Markdown
+  factcheck -f draft.md              # verdicts, reasons, passages
+  factcheck -f draft.md -q           # only contradicted and unknown ones
+  factcheck -f draft.md --format json -o report.json
+  FORCE_COLOR=1 factcheck -f draft.md | less -R
 
 \b
 In CI (the exit status is 1 on a failing verdict):
-  factcheck -f draft.md --fail-on unknown        # fail on anything unsupported
-  factcheck --files docs/*.md --format github    # annotations in GitHub Actions
-  factcheck --files docs --format sarif > factcheck.sarif
-  factcheck --show-config                        # settings in force and where they came from
+  factcheck -f draft.md --fail-on unknown
+  factcheck --files docs --format github
+  factcheck --files docs --format sarif -o factcheck.sarif
+  factcheck --files docs --extend-exclude 'drafts/old/'
+  factcheck --show-config            # the settings and where they came from
 
 \b
 Browse the record (factcheck claims --help):
-  factcheck claims --about Altman --year 2015    # claims about a person, in a year
-  factcheck claims --show musk.donations.total   # one claim, its passage in context
-  factcheck sources                              # the sources and their metadata
-  factcheck validate --claims my/claims.yaml     # check a claims database
+  factcheck claims --about Altman --year 2015
+  factcheck claims --show musk.donations.total
+  factcheck sources
+  factcheck validate --claims my/claims.yaml
 
-\b
-Shell completion: factcheck --install-completion (bash, zsh, fish, PowerShell).
-Colour: on a terminal only; NO_COLOR or --no-color turn it off, FORCE_COLOR on. Progress is
-shown on standard error for long runs when that is a terminal.
+Folders are searched for .md, .markdown and .txt files, skipping hidden ones,
+node_modules, build, dist, virtual environments, and what .gitignore or .ignore
+ignore. Settings may also come from factcheck.toml or [tool.factcheck] in
+pyproject.toml (the nearest one above the current folder; --config PATH to
+choose one); command-line options win.
 
-Settings may also come from factcheck.toml or [tool.factcheck] in pyproject.toml (the nearest
-one above the current folder; --config PATH to choose one). Command-line options win.
+Colour: on a terminal only; NO_COLOR or --no-color turn it off, FORCE_COLOR on.
+Shell completion: factcheck --install-completion.
 
-Exit status: 0 nothing contradicted, 1 a statement reached the failing verdict, 2 the check
-could not run.
+Exit status: 0 nothing contradicted, 1 a statement reached the failing verdict,
+2 the check could not run.
 """
+
+COMMANDS = (
+    ("claims", "List the claims (by word, person or year), or show one in full."),
+    ("sources", "List the sources with their metadata."),
+    ("validate", "Validate a claims database, every problem located."),
+)
+
+
+class _CheckCommand(typer.core.TyperCommand):
+    """The check command's help, with a Commands section for the record commands."""
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:  # click's (typer vendors it)
+        with formatter.section("Commands"):
+            formatter.write_dl(list(COMMANDS))
+        super().format_epilog(ctx, formatter)
 
 
 class Format(StrEnum):
@@ -78,26 +96,39 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-@app.command(help=HELP)
+@app.command(help=HELP, cls=_CheckCommand)
 def check(
-    text: Annotated[list[str] | None, typer.Argument(help="Text to check (file paths with --files); '-' or nothing reads standard input.", show_default=False)] = None,
-    file: Annotated[list[str] | None, typer.Option("--file", "-f", help="A Markdown or text file (or a folder of them) to check; repeatable.", show_default=False)] = None,
-    args_are_files: Annotated[bool, typer.Option("--files", help="Treat the arguments as files or folders to check, not text (for pre-commit and xargs).")] = False,
+    text: Annotated[list[str] | None, typer.Argument(metavar="[TEXT]...", help="Text to check (paths with --files); '-' or nothing reads standard input.", show_default=False)] = None,
+    file: Annotated[list[str] | None, typer.Option("--file", "-f", metavar="PATH", help="A Markdown or text file, or a folder of them; repeatable.", show_default=False)] = None,
+    args_are_files: Annotated[bool, typer.Option("--files", help="The arguments are files or folders, not text (pre-commit, xargs).")] = False,
     fmt: Annotated[Format | None, typer.Option("--format", help="Output format. [default: text]", show_default=False)] = None,
-    claims: Annotated[str | None, typer.Option("--claims", help="Another claims database (a claims.yaml with its sources/ beside it).", show_default=False)] = None,
+    output_file: Annotated[str | None, typer.Option("--output-file", "-o", metavar="PATH", help="Write the report to this file; the counts still go to the terminal.", show_default=False)] = None,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", metavar="PATH", help="The name of standard input: decides Markdown or text, the excludes, and the path in the report.", show_default=False)] = None,
+    claims: Annotated[str | None, typer.Option("--claims", metavar="PATH", help="Another claims database (a claims.yaml with its sources/ beside it).", show_default=False)] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Which verdict makes the exit status 1. [default: contradicted]", show_default=False)] = None,
-    config: Annotated[str | None, typer.Option("--config", help="Read settings from this factcheck.toml or pyproject.toml instead of the nearest one.", show_default=False)] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="PATTERN", help="Skip what this gitignore-style pattern matches, instead of the default list; repeatable.", show_default=False)] = None,
+    extend_exclude: Annotated[list[str] | None, typer.Option("--extend-exclude", metavar="PATTERN", help="Also skip what this pattern matches; repeatable.", show_default=False)] = None,
+    force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply the excludes to files named explicitly too.")] = False,
+    no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help="Check files that .gitignore or .ignore ignore.")] = False,
+    config: Annotated[str | None, typer.Option("--config", metavar="PATH", help="Read settings from this factcheck.toml or pyproject.toml.", show_default=False)] = None,
     show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each came from, then exit.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidates considered, their scores and the deciding rule.")] = False,
     only_problems: Annotated[bool, typer.Option("--only-problems", "-q", help="Show only contradicted and unknown statements.")] = False,
     scores: Annotated[bool, typer.Option("--scores", help="Show match scores.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:  # fmt: skip
     from factcheck.run import Options, run_check
 
-    opts = Options(list(text or []), list(file or []), args_are_files,
-                   fmt.value if fmt else None, claims, fail_on.value if fail_on else None,
-                   config, show_config, explain, only_problems, scores, no_color)  # fmt: skip
+    opts = Options(
+        text=list(text or []), file=list(file or []), args_are_files=args_are_files,
+        fmt=fmt.value if fmt else None, claims=claims,
+        fail_on=fail_on.value if fail_on else None, config=config, show_config=show_config,
+        explain=explain, only_problems=only_problems, scores=scores, no_color=no_color,
+        version=version, stdin_filename=stdin_filename, output_file=output_file,
+        exclude=list(exclude or []), extend_exclude=list(extend_exclude or []),
+        force_exclude=force_exclude, no_respect_gitignore=no_respect_gitignore,
+    )  # fmt: skip
     try:
         code = run_check(opts)
     except FactcheckError as exc:  # also when the app is run without main(), as in tests

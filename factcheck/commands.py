@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -70,7 +71,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 COMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
 
 ClaimsOpt = Annotated[
-    str | None, typer.Option("--claims", help="Another claims database.", show_default=False)
+    str | None,
+    typer.Option("--claims", metavar="PATH", help="Another claims database.", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON for scripts.")]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")]
@@ -83,8 +85,12 @@ def _load(path: str | None) -> Record:
         return load_record(path)
     except RecordError as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(f"factcheck: {problem}\n")
         raise typer.Exit(2) from None
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _console(no_color: bool) -> Console:
@@ -109,8 +115,12 @@ def _json(data: object) -> None:
 
 @app.command(help=VALIDATE_HELP)
 def validate(claims: ClaimsOpt = None) -> None:
-    from factcheck.record import load_record
+    from factcheck.record import bundled_record_path, load_record
 
+    where = Path(claims) if claims is not None else bundled_record_path()
+    if not (where / "claims.yaml" if where.is_dir() else where).is_file():
+        sys.stderr.write(f"factcheck: {claims}: claims database not found\n")
+        raise typer.Exit(2)  # nothing to validate: the check could not run
     try:
         rec = load_record(claims)
     except RecordError as exc:
@@ -119,8 +129,9 @@ def validate(claims: ClaimsOpt = None) -> None:
         sys.stdout.write(f"{len(exc.problems)} problem{'' if len(exc.problems) == 1 else 's'}\n")
         raise typer.Exit(1) from None
     _review(rec)
-    sys.stdout.write(f"{rec.path}: {len(rec.claims)} claims, {len(rec.entities)} entities, "
-                     f"{len(rec.sources)} sources: no problems\n")  # fmt: skip
+    sys.stdout.write(f"{rec.path}: {_count(len(rec.claims), 'claim')}, "
+                     f"{_count(len(rec.entities), 'entity', 'entities')}, "
+                     f"{_count(len(rec.sources), 'source')}: no problems\n")  # fmt: skip
 
 
 def _claim_dict(rec: Record, c: Claim) -> dict[str, object]:
@@ -169,11 +180,11 @@ def _select(rec: Record, word: str | None, person: str | None, year: int | None)
 
 @app.command("claims")
 def list_claims(
-    word: Annotated[str | None, typer.Argument(help="Only claims containing this word; a claim's exact id shows that claim.", show_default=False)] = None,
-    person: Annotated[str | None, typer.Option("--about", help="Only claims about this person or organisation (any alias, English or Japanese).", show_default=False)] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Only claims dated in this year.", show_default=False)] = None,
-    show: Annotated[str | None, typer.Option("--show", help="Show one claim in full, with its passage in context.", show_default=False)] = None,
-    context: Annotated[int, typer.Option("--context", help="Lines of the source shown around the passage with --show.")] = 1,
+    word: Annotated[str | None, typer.Argument(metavar="[WORD]", help="Only claims containing this word; a claim's exact id shows that claim.", show_default=False)] = None,
+    person: Annotated[str | None, typer.Option("--about", metavar="NAME", help="Only claims about this person or organisation (any alias, English or Japanese).", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="YEAR", help="Only claims dated in this year.", show_default=False)] = None,
+    show: Annotated[str | None, typer.Option("--show", metavar="ID", help="Show one claim in full, with its passage in context.", show_default=False)] = None,
+    context: Annotated[int, typer.Option("--context", metavar="LINES", help="Lines of the source shown around the passage with --show.")] = 1,
     claims: ClaimsOpt = None,
     as_json: JsonOpt = False,
     no_color: NoColorOpt = False,
@@ -411,7 +422,10 @@ def sources(claims: ClaimsOpt = None, as_json: JsonOpt = False, no_color: NoColo
     console = _console(no_color)
     for row in rows:
         head = Text(clean(str(row["id"])), style="bold cyan")
-        head.append(f"  {clean(str(row['path']))}  ({row['claims']} claims)", style="dim")
+        head.append(
+            f"  {clean(str(row['path']))}  ({_count(int(str(row['claims'])), 'claim')})",
+            style="dim",
+        )
         console.print(head)
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="dim", no_wrap=True, min_width=10)

@@ -5,9 +5,9 @@ The file is found by walking up from the current folder; the nearest wins, and i
 is passed over). ``--config PATH`` replaces discovery; command-line options beat the file.
 
 Keys: ``claims`` (a path, relative to the config file), ``extra_claims`` (paths, likewise),
-``fail_on``, ``format``, ``include`` and ``exclude`` (glob lists for the files found under
-folder arguments, matched against the path relative to that folder: ``*`` stays within a
-folder, ``**`` crosses folders, a pattern without ``/`` matches any file or folder name).
+``fail_on``, ``format``, and the file selection (``factcheck.selection``): ``include``,
+``exclude`` (replacing the default list), ``extend_exclude`` (pattern lists in gitignore's
+syntax, relative to the config file), ``force_exclude`` and ``respect_gitignore`` (booleans).
 An unknown key or a bad value is an error naming the file and line.
 """
 
@@ -17,15 +17,21 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from factcheck.errors import FactcheckError
 
 FAIL_ON = ("contradicted", "unknown", "never")
-KEYS = ("claims", "extra_claims", "fail_on", "format", "include", "exclude")
+KEYS = ("claims", "extra_claims", "fail_on", "format", "include", "exclude", "extend_exclude",
+        "force_exclude", "respect_gitignore")  # fmt: skip
 DEFAULT = "default"
 COMMAND_LINE = "command line"
-LIST_KEYS = frozenset({"extra_claims", "include", "exclude"})
+LIST_KEYS = frozenset({"extra_claims", "include", "exclude", "extend_exclude"})
+BOOL_KEYS = frozenset({"force_exclude", "respect_gitignore"})
+
+# skipped under every folder walked, unless ``exclude`` replaces them (``extend_exclude`` adds)
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "build", "dist",
+                   "__pycache__", ".tox", ".nox")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -37,15 +43,13 @@ class Settings:
     fail_on: str = "contradicted"
     format: str = "text"
     include: list[str] = field(default_factory=list)
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False
+    respect_gitignore: bool = True
     file: str | None = None  # the config file used, as shown to the user
+    root: str | None = None  # its folder (absolute): where its patterns are anchored
     origins: dict[str, str] = field(default_factory=lambda: dict.fromkeys(KEYS, DEFAULT))
-
-    def selects(self, relative: str) -> bool:
-        """Does a file found under a folder (path relative to it) pass include and exclude?"""
-        if self.include and not any(glob_match(p, relative) for p in self.include):
-            return False
-        return not any(glob_match(p, relative) for p in self.exclude)
 
 
 # --------------------------------------------------------------------------- discovery
@@ -147,14 +151,21 @@ def _check_value(key: str, value: object, where: str) -> object:
     if key in LIST_KEYS:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise FactcheckError(f"{where}: {key} must be a list of strings")
-        if key in ("include", "exclude"):
+        if key in ("include", "exclude", "extend_exclude"):
+            from pathspec import GitIgnoreSpec  # only when a config file sets patterns
+
             for pattern in value:
                 try:
-                    glob_match(pattern, "")
-                except re.error as exc:
+                    GitIgnoreSpec.from_lines([pattern])
+                except (re.error, ValueError) as exc:
+                    problem = exc.msg if isinstance(exc, re.error) else str(exc)
                     raise FactcheckError(f"{where}: {key}: bad pattern {pattern!r} "
-                                         f"({exc.msg})") from None  # fmt: skip
+                                         f"({problem})") from None  # fmt: skip
         return list(value)
+    if key in BOOL_KEYS:
+        if not isinstance(value, bool):
+            raise FactcheckError(f"{where}: {key} must be true or false")
+        return value
     if not isinstance(value, str) or not value:
         raise FactcheckError(f"{where}: {key} must be a non-empty string")
     if key == "fail_on" and value not in FAIL_ON:
@@ -214,6 +225,7 @@ def resolve(cli: dict[str, object | None], config: str | None = None,
     if path is not None:
         shown = config if config is not None else _shown(path)
         settings.file = shown
+        settings.root = str(path.parent.absolute())
         for key, value in load_file(path, shown).items():
             setattr(settings, key, value)
             settings.origins[key] = shown
@@ -237,46 +249,3 @@ def describe(settings: Settings) -> str:
         rows.append((key, shown, settings.origins[key]))
     width = max(len(f"{k} = {v}") for k, v, _ in rows)
     return "".join(f"{f'{k} = {v}':<{width}}  # {o}\n" for k, v, o in rows)
-
-
-# --------------------------------------------------------------------------- globs
-
-
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        ch = pattern[i]
-        close = pattern.find("]", i + 2) if ch == "[" else -1
-        if ch == "*":
-            out.append("[^/]*")
-        elif ch == "?":
-            out.append("[^/]")
-        elif close > 0:
-            body = pattern[i + 1 : close]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
-            i = close
-        else:
-            out.append(re.escape(ch))
-        i += 1
-    return re.compile("".join(out) + r"\Z", re.DOTALL)
-
-
-def glob_match(pattern: str, relative: str) -> bool:
-    """Does a path relative to a folder match a pattern (or sit in a folder that does)?"""
-    path = PurePosixPath(relative.replace("\\", "/"))
-    pat = pattern.replace("\\", "/").removeprefix("./").lstrip("/").rstrip("/")
-    rx = _glob_regex(pat)
-    if "/" not in pat:
-        return any(rx.match(part) for part in path.parts)
-    prefixes = [PurePosixPath(*path.parts[:k]).as_posix() for k in range(1, len(path.parts) + 1)]
-    return any(rx.match(p) for p in prefixes)

@@ -21,9 +21,12 @@ from factcheck.run import Options
 
 _FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explain": "explain",
           "--only-problems": "only_problems", "-q": "only_problems", "--scores": "scores",
-          "--no-color": "no_color"}  # fmt: skip
+          "--no-color": "no_color", "--version": "version", "--force-exclude": "force_exclude",
+          "--no-respect-gitignore": "no_respect_gitignore"}  # fmt: skip
 _VALUED = {"--file": "file", "-f": "file", "--format": "fmt", "--claims": "claims",
-           "--fail-on": "fail_on", "--config": "config"}  # fmt: skip
+           "--fail-on": "fail_on", "--config": "config", "--stdin-filename": "stdin_filename",
+           "--output-file": "output_file", "-o": "output_file", "--exclude": "exclude",
+           "--extend-exclude": "extend_exclude"}  # fmt: skip
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
 SUBCOMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
 
@@ -58,17 +61,39 @@ def quick_options(args: list[str]) -> Options | None:
         key = _VALUED[name]
         if key in _CHOICES and value not in _CHOICES[key]:
             return None  # the full parser names the choices
-        if key == "file":
-            opts.file.append(value)
+        current = getattr(opts, key)
+        if isinstance(current, list):  # repeatable
+            current.append(value)
         else:
             setattr(opts, key, value)
     return opts
+
+
+def mistyped_command(args: list[str]) -> str | None:
+    """The record command that ``args`` most likely meant, when the first argument is a bare
+    word close to one (``clams``, ``clams --about Musk``) rather than text to check: a
+    command is one lowercase word, followed by nothing or by options."""
+    if not args or args[0] in SUBCOMMANDS:
+        return None
+    word = args[0]
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return None
+    if len(args) > 1 and not args[1].startswith("-"):
+        return None  # more words follow: a sentence given word by word
+    from difflib import get_close_matches
+
+    near = get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.75)
+    return near[0] if near else None
 
 
 COMPLETION = "_FACTCHECK_COMPLETE"  # set by the shell when it asks typer for completions
 
 
 def _run(args: list[str]) -> int:
+    meant = None if COMPLETION in os.environ else mistyped_command(args)
+    if meant is not None:
+        raise FactcheckError(f"no command {args[0]!r}; did you mean `{meant}`? "
+                             f"(to check the word as text: factcheck -- {args[0]})")  # fmt: skip
     opts = None if COMPLETION in os.environ else quick_options(args)
     if opts is not None:
         from factcheck.run import run_check
@@ -140,7 +165,8 @@ def main() -> None:
         if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
             sys.exit(130)
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # bad usage
-            sys.stderr.write(f"factcheck: {exc.format_message()} (see factcheck --help)\n")
+            where = getattr(getattr(exc, "ctx", None), "command_path", None) or "factcheck"
+            sys.stderr.write(f"factcheck: {exc.format_message()} (see {where} --help)\n")
             sys.exit(2)
         if _output_failed(exc):
             sys.stderr.write(f"factcheck: cannot write the report: {exc.strerror}\n")

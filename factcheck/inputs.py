@@ -202,17 +202,7 @@ def read_file(path_str: str) -> Document:
         raise InputError(f"{path_str}: is a directory, not a file") from None
     except OSError as exc:
         raise InputError(f"{path_str}: cannot read: {exc.strerror or exc}") from None
-    return Document(path_str, text, path.suffix.lower() in MARKDOWN_SUFFIXES)
-
-
-def _is_file(path: Path, warn: Callable[[str], None]) -> bool:
-    """Is ``path`` a file? One that cannot even be looked at (``/proc/1/cwd``) is passed
-    over with a warning, not the end of the walk."""
-    try:
-        return path.is_file()
-    except OSError as exc:
-        warn(f"{path}: skipped: {exc.strerror or exc}")
-        return False
+    return Document(path_str, text, is_markdown(path_str))
 
 
 def warn(message: str) -> None:
@@ -222,25 +212,9 @@ def warn(message: str) -> None:
     sys.stderr.write(f"factcheck: warning: {one_line(message)}\n")
 
 
-def expand_paths(paths: list[str], warn: Callable[[str], None] = warn) -> list[str]:
-    """Files as given; a folder becomes the .md, .markdown and .txt files under it, sorted
-    (entries that cannot be read are skipped, each with a ``warn``-ing)."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(
-                str(f) for f in path.rglob("*")
-                if f.suffix.lower() in DOC_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-                and _is_file(f, warn)
-            )  # fmt: skip
-            if not found:
-                raise InputError(f"{p}: folder has no .md, .markdown or .txt files")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
+def is_markdown(name: str) -> bool:
+    """Is a document of this name Markdown (``.md``, ``.markdown``)?"""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
 def text_document(words: list[str]) -> Document:
@@ -259,15 +233,18 @@ def text_document(words: list[str]) -> Document:
     return Document("<text>", text)
 
 
-def read_stdin(stream: TextIO) -> Document:
-    """Standard input as a Document, read as bytes (so the checks above apply)."""
+def read_stdin(stream: TextIO, name: str = "<stdin>") -> Document:
+    """Standard input as a Document, read as bytes (so the checks above apply). ``name``
+    (``--stdin-filename``) stands for the input in reports and decides whether it is
+    Markdown."""
     buffer = getattr(stream, "buffer", None)
+    markdown = is_markdown(name)
     try:
         if buffer is not None:
-            return Document("<stdin>", _decode_chunks(_chunks(buffer, "<stdin>"), "<stdin>"))
+            return Document(name, _decode_chunks(_chunks(buffer, name), name), markdown)
         data = stream.read().encode("utf-8", "surrogateescape")
     except OSError as exc:
-        raise InputError(f"<stdin>: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"<stdin>: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    return Document("<stdin>", decode(data, "<stdin>"))
+        raise InputError(f"{name}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
+    return Document(name, decode(data, name), markdown)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
     from factcheck.config import Settings
@@ -37,6 +37,13 @@ class Options:
     only_problems: bool = False
     scores: bool = False
     no_color: bool = False
+    version: bool = False
+    stdin_filename: str | None = None
+    output_file: str | None = None
+    exclude: list[str] = field(default_factory=list)
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False
+    no_respect_gitignore: bool = False
 
 
 def _use_color(no_color: bool) -> bool:
@@ -54,41 +61,34 @@ def exit_status(counts: dict[str, int], fail_on: str) -> int:
     return 1 if any(counts.get(v, 0) for v in failing) else 0
 
 
-def _expand(paths: list[str], settings: Settings) -> list[str]:
-    """Files as given; folders become their documents, filtered by include and exclude."""
-    from pathlib import Path
+def _warn(message: str) -> None:
+    from factcheck.inputs import warn
 
-    from factcheck.errors import InputError
-    from factcheck.inputs import expand_paths
-
-    out: list[str] = []
-    for p in paths:
-        if not Path(p).is_dir():
-            out.append(p)
-            continue
-        found = [f for f in expand_paths([p]) if settings.selects(os.path.relpath(f, p))]
-        if not found:
-            raise InputError(f"{p}: no files left after the config's include and exclude")
-        out.extend(found)
-    return out
+    warn(message)
 
 
-def _documents(args: list[str], files: list[str], args_are_files: bool, settings: Settings) -> list[Document]:  # fmt: skip
+def _documents(opts: Options, settings: Settings) -> list[Document]:
     from factcheck.errors import InputError
     from factcheck.inputs import read_file, read_stdin, text_document
+    from factcheck.selection import Selection
 
+    args = opts.text
+    selection = Selection.from_settings(settings, opts.extend_exclude)
     docs: list[Document] = []
-    paths = [*files, *(a for a in args if a != "-")] if args_are_files else files
-    words = [] if args_are_files else [a for a in args if a != "-"]
+    paths = [*opts.file, *(a for a in args if a != "-")] if opts.args_are_files else opts.file
+    words = [] if opts.args_are_files else [a for a in args if a != "-"]
     if words:
         docs.append(text_document(words))  # refuses bytes that are not UTF-8
-    docs.extend(read_file(path) for path in _expand(paths, settings))
+    docs.extend(read_file(path) for path in selection.files(paths, _warn))
     if (not words and not paths) or "-" in args:
         if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
             raise InputError(
                 "nothing to check: give text, --file PATH, or pipe text on standard input"
             )
-        docs.append(read_stdin(sys.stdin))
+        name = opts.stdin_filename or "<stdin>"
+        doc = read_stdin(sys.stdin, name)  # read even when excluded: the writer is not cut off
+        if opts.stdin_filename is None or selection.named(name):
+            docs.append(doc)
     return docs
 
 
@@ -104,26 +104,32 @@ def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set
         yield f
 
 
-def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
-    """The findings of every document, one at a time, as they are judged."""
+def document_findings(doc: Document, record: Record, progress: Callable[[int], None] | None = None,
+                      on_stop: Callable[[str], object] | None = None) -> Iterator[Finding]:  # fmt: skip
+    """The findings of one document, as they are judged; in Markdown only the prose is
+    checked and the ignore switches are honoured. ``on_stop`` hears where a Markdown
+    document's checking stopped early, if it did."""
     from factcheck.pipeline import iter_findings
 
+    if not doc.markdown:
+        yield from iter_findings(doc.text, record, doc.name, progress=progress)
+        return
+    from factcheck.text.markdown import Prose
+
+    prose = Prose(doc.text)  # the prose mask made and split piece by piece, never whole
+    found = iter_findings(doc.text, record, doc.name, statements=prose.statements(),
+                          progress=progress)  # fmt: skip
+    yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
+    stopped = prose.stopped_at()
+    if stopped is not None and on_stop is not None:
+        on_stop(f"{doc.name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")
+
+
+def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
+    """The findings of every document, one at a time, as they are judged."""
     for doc in docs:
         step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
-        if not doc.markdown:
-            yield from iter_findings(doc.text, record, doc.name, progress=step)
-            continue
-        from factcheck.text.markdown import Prose
-
-        prose = Prose(doc.text)  # the prose mask made and split piece by piece, never whole
-        found = iter_findings(doc.text, record, doc.name, statements=prose.statements(),
-                              progress=step)  # fmt: skip
-        yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
-        stopped = prose.stopped_at()
-        if stopped is not None:
-            from factcheck.inputs import warn
-
-            warn(f"{doc.name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")
+        yield from document_findings(doc, record, step, on_stop=_warn)
 
 
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
@@ -151,9 +157,36 @@ def _check_jobs() -> None:
         raise FactcheckError(f"FACTCHECK_JOBS must be a number of worker processes, not {jobs!r}")
 
 
+def _open_output(path: str) -> TextIO:
+    from factcheck.errors import FactcheckError
+
+    try:
+        return open(path, "w", encoding="utf-8")  # closed by run_check
+    except OSError as exc:
+        raise FactcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
+
+
+def _told(counts: dict[str, int], path: str) -> str:
+    """The line a run with ``--output-file`` leaves on the terminal."""
+    total = sum(counts.get(v, 0) for v in ("supported", "contradicted", "unknown"))
+    return (f"{total} statement{'' if total == 1 else 's'}: {counts.get('supported', 0)} "
+            f"supported, {counts.get('contradicted', 0)} contradicted, "
+            f"{counts.get('unknown', 0)} unknown; the report is in {path}\n")  # fmt: skip
+
+
+def _cli_settings(opts: Options) -> dict[str, object | None]:
+    """The settings the command line gives (None: not given, the config file decides)."""
+    return {"claims": opts.claims, "fail_on": opts.fail_on, "format": opts.fmt,
+            "exclude": list(opts.exclude) or None,
+            "force_exclude": True if opts.force_exclude else None,
+            "respect_gitignore": False if opts.no_respect_gitignore else None}  # fmt: skip
+
+
 def run_check(opts: Options) -> int:
-    """Check what the options name; the report goes to standard output; the exit status back.
-    Problems that stop the check raise FactcheckError (exit status 2)."""
+    """Check what the options name; the report goes to standard output (or ``--output-file``);
+    the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
+    from contextlib import ExitStack
+
     from factcheck.config import describe, resolve
     from factcheck.model import Verdict
     from factcheck.pipeline import open_record
@@ -161,35 +194,47 @@ def run_check(opts: Options) -> int:
     from factcheck.report import Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
 
+    if opts.version:
+        from factcheck import __version__
+
+        sys.stdout.write(f"factcheck {__version__}\n")
+        return 0
     _check_jobs()
-    settings = resolve({"claims": opts.claims, "fail_on": opts.fail_on, "format": opts.fmt},
-                       opts.config)  # fmt: skip
+    settings = resolve(_cli_settings(opts), opts.config)
     if opts.show_config:
         sys.stdout.write(describe(settings))
         return 0
     if opts.args_are_files and not opts.text and not opts.file:
         sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
         return 0
-    docs = _documents(opts.text, opts.file, opts.args_are_files, settings)
+    docs = _documents(opts, settings)
     extra: list[str | Path] = list(settings.extra_claims)
     record = open_record(settings.claims, extra=extra)
-    ctx = Context(
-        texts={d.name: d.text for d in docs}, color=_use_color(opts.no_color),
-        width=terminal_width(sys.stdout),  # COLUMNS, else the terminal's, else 100
-        explain=opts.explain, only_problems=opts.only_problems, show_scores=opts.scores,
-        fail_on=settings.fail_on,
-    )  # fmt: skip
-    stream = streamer(settings.format)
-    with progress_for(docs, opts.no_color) as tracker:  # only when stderr is a terminal
-        if stream is not None:  # written as judged: memory stays bounded
-            counts = stream(_check_documents(docs, record, tracker), ctx, sys.stdout.write).total
-        else:
-            findings = list(_check_documents(docs, record, tracker))
-            counts = summary(findings)
-            sys.stdout.write(renderer(settings.format)(findings, ctx))
-            if settings.format == "github":
-                _write_step_summary(findings, ctx)
-    sys.stdout.flush()
+    with ExitStack() as stack:
+        out = (
+            stack.enter_context(_open_output(opts.output_file)) if opts.output_file else sys.stdout
+        )
+        ctx = Context(
+            texts={d.name: d.text for d in docs},
+            color=_use_color(opts.no_color) and out is sys.stdout,
+            width=terminal_width(out),  # COLUMNS, else the terminal's, else 100
+            explain=opts.explain, only_problems=opts.only_problems, show_scores=opts.scores,
+            fail_on=settings.fail_on,
+        )  # fmt: skip
+        stream = streamer(settings.format)
+        with progress_for(docs, opts.no_color) as tracker:  # only when stderr is a terminal
+            if stream is not None:  # written as judged: memory stays bounded
+                counts = stream(_check_documents(docs, record, tracker), ctx, out.write).total
+            else:
+                findings = list(_check_documents(docs, record, tracker))
+                counts = summary(findings)
+                out.write(renderer(settings.format)(findings, ctx))
+                if settings.format == "github":
+                    _write_step_summary(findings, ctx)
+        out.flush()
+    if opts.output_file:
+        sys.stdout.write(_told(counts, opts.output_file))
+        sys.stdout.flush()
     if not any(counts.get(v.value, 0) for v in Verdict):
         sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
     return exit_status(counts, settings.fail_on)

@@ -32,15 +32,8 @@ def typer_reads(args: list[str]) -> dict[str, Any] | None:
         ctx = get_command(app).make_context("factcheck", list(args))
     except Exception:  # usage errors, --help (click's Exit)
         return None
-    p = ctx.params
-    return {
-        "text": list(p["text"] or []), "file": list(p["file"] or []),
-        "args_are_files": p["args_are_files"],
-        "fmt": _plain(p["fmt"]), "claims": p["claims"],
-        "fail_on": _plain(p["fail_on"]), "config": p["config"],
-        "show_config": p["show_config"], "explain": p["explain"],
-        "only_problems": p["only_problems"], "scores": p["scores"], "no_color": p["no_color"],
-    }  # fmt: skip
+    lists = {k for k, v in asdict(Options()).items() if isinstance(v, list)}
+    return {k: list(v or []) if k in lists else _plain(v) for k, v in ctx.params.items()}
 
 
 CASES = [
@@ -54,6 +47,9 @@ CASES = [
     ["--show-config", "--format", "github", "--fail-on=never"],
     ["-f", "-", "--format", "rdjsonl"],
     ["text", "--format", "text", "--format", "json"],  # the last one wins
+    ["--stdin-filename", "docs/a.md", "-o", "out.json", "--output-file=r.sarif"],
+    ["--files", "docs", "--exclude", "old/", "--exclude=*.txt", "--extend-exclude", "x"],
+    ["--force-exclude", "--no-respect-gitignore", "--version", "a"],
 ]
 HANDED_OVER = [
     ["--help"],
@@ -89,7 +85,9 @@ TOKENS = st.sampled_from(
     ["--format", "--format=json", "json", "sarif", "xml", "-f", "--file", "--file=x.md", "a.md",
      "-", "--", "-q", "--only-problems", "--explain", "--scores", "--no-color", "--files",
      "--show-config", "--claims", "c.yaml", "--fail-on", "unknown", "never", "--fail-on=x",
-     "--config", "p.toml", "--bogus", "-x", "Musk", "マスク氏", "--help", "claims", "=", "-fq"]
+     "--config", "p.toml", "--bogus", "-x", "Musk", "マスク氏", "--help", "claims", "=", "-fq",
+     "--version", "-o", "out.md", "--stdin-filename", "--exclude", "--extend-exclude=old",
+     "--force-exclude"]
 )  # fmt: skip
 
 
@@ -125,7 +123,7 @@ def test_the_quick_path_does_not_import_typer() -> None:
 def test_shell_completion_reaches_the_full_command_line() -> None:
     import os
 
-    env = {**os.environ, "_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck --fo",
+    env = {**os.environ, "_FACTCHECK_COMPLETE": "complete_bash", "COMP_WORDS": "factcheck --form",
            "COMP_CWORD": "1"}  # fmt: skip
     proc = subprocess.run(
         [sys.executable, "-c", "import sys; sys.argv = ['factcheck']; "

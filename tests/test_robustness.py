@@ -67,7 +67,7 @@ def test_a_missing_path_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(code, err, "nope.md", "no such file")
 
 
-def test_a_folder_is_expanded_and_an_empty_one_refused(tmp_path: Path) -> None:
+def test_a_folder_is_expanded_and_an_empty_one_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text(SUPPORTED, encoding="utf-8")
     (tmp_path / "docs" / "image.png").write_bytes(b"\x89PNG\x00")
@@ -76,7 +76,12 @@ def test_a_folder_is_expanded_and_an_empty_one_refused(tmp_path: Path) -> None:
     assert [r["input"] for r in json.loads(out)["results"]] == [str(tmp_path / "docs" / "a.md")]
     (tmp_path / "empty").mkdir()
     code, _, err = run("-f", str(tmp_path / "empty"))
-    assert_one_line_error(code, err, "empty", "no .md, .markdown or .txt files")
+    assert code == 0
+    warning, nothing = err.splitlines()
+    assert warning.startswith("factcheck: warning: ") and warning.endswith(
+        "empty: no .md, .markdown or .txt files to check (after exclusions)"
+    )
+    assert nothing == "factcheck: nothing to check (no statements in the input)"
     with pytest.raises(InputError, match="is a directory"):
         read_file(str(tmp_path / "docs"))
 

@@ -1,0 +1,277 @@
+"""The conventions every linter has, end to end through the installed entry point:
+--stdin-filename, --version, -o, a mistyped command, help within 80 columns, file selection
+like ruff's (excludes relative to their config, .gitignore, force-exclude, globs)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import factcheck
+from factcheck.model import Verdict
+
+RECORD = (Path(__file__).parent / "golden" / "record").resolve()
+TRUE = "Musk and Altman co-founded OpenAI in 2015."
+FALSE = "Musk and Altman co-founded OpenAI in 2019."
+DRAFT = f"""---
+title: {FALSE}
+---
+
+{TRUE}
+
+```
+{FALSE}
+```
+
+<!-- factcheck: ignore -->
+{FALSE}
+"""
+
+
+def factcheck_cmd(*args: str, cwd: Path | None = None, stdin: str | None = None,
+                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:  # fmt: skip
+    """``factcheck ARGS`` as a user runs it (the entry point, a real process)."""
+    base = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80"}
+    base.pop("GITHUB_STEP_SUMMARY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", *args], cwd=cwd, input=stdin, capture_output=True,
+        text=True, env={**base, **(env or {})}, check=False,
+    )  # fmt: skip
+
+
+def results(proc: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
+    assert "Traceback" not in proc.stderr, proc.stderr
+    found: list[dict[str, object]] = json.loads(proc.stdout)["results"]
+    return found
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+def test_stdin_filename_reads_markdown_and_names_the_report(tmp_path: Path) -> None:
+    args = ("--claims", str(RECORD), "--format", "json")
+    plain = factcheck_cmd(*args, stdin=DRAFT, cwd=tmp_path)
+    assert plain.returncode == 1  # as text: front matter, code and ignored line checked
+    assert {r["input"] for r in results(plain)} == {"<stdin>"}
+    proc = factcheck_cmd(*args, "--stdin-filename", "docs/draft.md", stdin=DRAFT, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (only,) = results(proc)
+    assert (only["input"], only["line"], only["verdict"]) == ("docs/draft.md", 5, "supported")
+    txt = factcheck_cmd(*args, "--stdin-filename", "notes.txt", stdin=DRAFT, cwd=tmp_path)
+    assert txt.returncode == 1 and {r["input"] for r in results(txt)} == {"notes.txt"}
+
+
+def test_stdin_filename_is_the_location_of_annotations(tmp_path: Path) -> None:
+    proc = factcheck_cmd("--claims", str(RECORD), "--format", "github", "--stdin-filename",
+                         "docs/a.md", stdin=f"# A\n\n{FALSE}\n", cwd=tmp_path)  # fmt: skip
+    assert proc.returncode == 1
+    (error,) = [line for line in proc.stdout.splitlines() if line.startswith("::error")]
+    assert error.startswith("::error file=docs/a.md,line=3,col=1,")
+
+
+def test_stdin_filename_follows_force_exclude(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_text(
+        f'claims = "{RECORD.as_posix()}"\nextend_exclude = ["archive/"]\n', encoding="utf-8"
+    )
+    args = ("--format", "json", "--stdin-filename", "archive/old.md")
+    assert len(results(factcheck_cmd(*args, stdin=FALSE, cwd=tmp_path))) == 1  # named: checked
+    proc = factcheck_cmd(*args, "--force-exclude", stdin=FALSE, cwd=tmp_path)
+    assert proc.returncode == 0 and results(proc) == []
+
+
+def test_the_python_api_reads_markdown() -> None:
+    record = factcheck.load_record(str(RECORD))
+    as_text = factcheck.check(DRAFT, record)
+    assert any(f.verdict is Verdict.CONTRADICTED for f in as_text)
+    for found in (factcheck.check(DRAFT, record, markdown=True),
+                  factcheck.check(DRAFT, record, input_name="draft.md")):  # fmt: skip
+        assert [(f.statement, f.verdict) for f in found] == [(TRUE, Verdict.SUPPORTED)]
+    named_text = factcheck.check(DRAFT, record, input_name="draft.md", markdown=False)
+    assert [(f.statement, f.verdict) for f in named_text] == [
+        (f.statement, f.verdict) for f in as_text
+    ]
+    assert {f.input for f in named_text} == {"draft.md"}
+
+
+# --------------------------------------------------------------------------- conventions
+
+
+def test_version_on_both_paths() -> None:
+    proc = factcheck_cmd("--version")  # the quick path
+    assert proc.returncode == 0 and proc.stdout == f"factcheck {factcheck.__version__}\n"
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"factcheck {factcheck.__version__}\n"
+
+
+def test_output_file_takes_the_report_and_the_terminal_the_counts(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(f"{TRUE}\n\n{FALSE}\n", encoding="utf-8")
+    proc = factcheck_cmd("--claims", str(RECORD), "-f", "draft.md", "--format", "sarif",
+                         "-o", "out/report.sarif", cwd=tmp_path)  # fmt: skip
+    assert proc.returncode == 2 and "out/report.sarif: cannot write the report" in proc.stderr
+    (tmp_path / "out").mkdir()
+    proc = factcheck_cmd("--claims", str(RECORD), "-f", "draft.md", "--format", "sarif",
+                         "-o", "out/report.sarif", cwd=tmp_path)  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout == (
+        "2 statements: 1 supported, 1 contradicted, 0 unknown; the report is in out/report.sarif\n"
+    )
+    sarif = json.loads((tmp_path / "out" / "report.sarif").read_text(encoding="utf-8"))
+    (result,) = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    text = factcheck_cmd("--claims", str(RECORD), "-f", "draft.md", "--output-file",
+                         "report.txt", cwd=tmp_path, env={"FORCE_COLOR": "1"})  # fmt: skip
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert text.returncode == 1 and "contradicted" in report and "\x1b[" not in report
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [(["clams"], "claims"), (["clams", "--about", "Musk"], "claims"), (["valdate"], "validate"),
+     (["sorces"], "sources")],
+)  # fmt: skip
+def test_a_mistyped_command_is_named_not_checked(args: list[str], meant: str) -> None:
+    proc = factcheck_cmd(*args)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith(f"factcheck: no command {args[0]!r}; did you mean `{meant}`?")
+    assert proc.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("args", [["climate"], ["clams", "are", "tasty"], ["--", "clams"]])
+def test_words_that_are_not_commands_are_checked(args: list[str]) -> None:
+    proc = factcheck_cmd("--format", "json", *args)
+    assert proc.returncode == 0 and len(results(proc)) == 1
+
+
+def test_usage_errors_point_at_the_command_that_has_them() -> None:
+    proc = factcheck_cmd("claims", "--yeer", "2018")
+    assert proc.returncode == 2
+    assert proc.stderr.rstrip().endswith("(see factcheck claims --help)")
+    proc = factcheck_cmd("claims", "--year", "soon")
+    assert proc.returncode == 2 and "'soon' is not a valid int" in proc.stderr
+    proc = factcheck_cmd("--format", "xml", "text")
+    assert proc.returncode == 2 and "Value error" not in proc.stderr
+    assert proc.stderr.rstrip().endswith("(see factcheck --help)")
+
+
+@pytest.mark.parametrize("command", [[], ["claims"], ["sources"], ["validate"]])
+def test_help_fits_80_columns_with_readable_placeholders(command: list[str]) -> None:
+    proc = factcheck_cmd(*command, "--help")
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80, [x for x in lines if len(x) > 80]
+    assert "<str>" not in proc.stdout and "list[str]" not in proc.stdout
+    if not command:
+        assert "-f, --file PATH" in proc.stdout and "[TEXT]..." in proc.stdout
+        commands = proc.stdout[proc.stdout.index("\nCommands:\n") :]
+        assert [line.split()[0] for line in commands.splitlines()[2:]] == [
+            "claims", "sources", "validate"
+        ]  # fmt: skip
+
+
+def test_record_commands_on_a_missing_record() -> None:
+    proc = factcheck_cmd("validate", "--claims", "missing.yaml")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == "factcheck: missing.yaml: claims database not found\n"
+    proc = factcheck_cmd("sources", "--claims", "missing.yaml")
+    assert proc.returncode == 2
+    assert proc.stderr == "factcheck: missing.yaml: claims database not found\n"
+    proc = factcheck_cmd("validate", "--claims", str(RECORD))
+    assert proc.returncode == 0 and proc.stdout.endswith(
+        ": 3 claims, 4 entities, 1 source: no problems\n"
+    )
+
+
+# --------------------------------------------------------------------------- file selection
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def project(tmp_path: Path) -> Path:
+    """A repository: docs with a nested config, an ignored folder, a dependency folder."""
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    write(root / "factcheck.toml", f'claims = "{RECORD.as_posix()}"\n'
+                                   'extend_exclude = ["docs/archive/"]\n')  # fmt: skip
+    write(root / ".gitignore", "generated/\n*.tmp.md\n")
+    write(root / "docs" / "ok.md", TRUE + "\n")
+    write(root / "docs" / "archive" / "old.md", FALSE + "\n")
+    write(root / "docs" / "generated" / "out.md", FALSE + "\n")
+    write(root / "docs" / "scratch.tmp.md", FALSE + "\n")
+    write(root / "docs" / "node_modules" / "pkg" / "README.md", FALSE + "\n")
+    write(root / "docs" / "guide" / ".ignore", "private.md\n")
+    write(root / "docs" / "guide" / "private.md", FALSE + "\n")
+    write(root / "docs" / "guide" / "intro.txt", TRUE + "\n")
+    return root
+
+
+def inputs(proc: subprocess.CompletedProcess[str]) -> list[str]:
+    return sorted(str(r["input"]).replace("\\", "/") for r in results(proc))
+
+
+def test_selection_is_the_same_from_any_folder(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    from_root = factcheck_cmd("--files", "docs", "--format", "json", cwd=root)
+    assert from_root.returncode == 0, from_root.stdout
+    assert inputs(from_root) == ["docs/guide/intro.txt", "docs/ok.md"]
+    from_docs = factcheck_cmd("--files", ".", "--format", "json", cwd=root / "docs")
+    assert inputs(from_docs) == ["guide/intro.txt", "ok.md"]
+    nested = factcheck_cmd("--files", "../..", "--format", "json", cwd=root / "docs" / "guide")
+    assert inputs(nested) == ["../../docs/guide/intro.txt", "../../docs/ok.md"]
+
+
+def test_gitignore_can_be_turned_off_and_excludes_given_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    proc = factcheck_cmd("--files", "docs", "--format", "json", "--no-respect-gitignore",
+                         cwd=root)  # fmt: skip
+    assert inputs(proc) == ["docs/generated/out.md", "docs/guide/intro.txt",
+                            "docs/guide/private.md", "docs/ok.md", "docs/scratch.tmp.md"]  # fmt: skip
+    proc = factcheck_cmd("--files", "docs", "--format", "json", "--extend-exclude", "*.txt",
+                         cwd=root)  # fmt: skip
+    assert inputs(proc) == ["docs/ok.md"]
+    proc = factcheck_cmd(
+        "--files", "docs", "--format", "json", "--exclude", "guide", cwd=root
+    )  # fmt: skip  (replaces the default list: node_modules in)
+    assert inputs(proc) == ["docs/node_modules/pkg/README.md", "docs/ok.md"]
+
+
+def test_named_files_are_checked_unless_force_exclude(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    named = ("--files", "docs/archive/old.md", "docs/ok.md", "--format", "json")
+    proc = factcheck_cmd(*named, cwd=root)
+    assert proc.returncode == 1 and inputs(proc) == ["docs/archive/old.md", "docs/ok.md"]
+    proc = factcheck_cmd(*named, "--force-exclude", cwd=root)
+    assert proc.returncode == 0 and inputs(proc) == ["docs/ok.md"]
+    write(root / "factcheck.toml", (root / "factcheck.toml").read_text() + "force_exclude = true\n")
+    proc = factcheck_cmd(*named, cwd=root / "docs" / "..")
+    assert inputs(proc) == ["docs/ok.md"]
+
+
+def test_a_glob_or_folder_matching_nothing_is_a_warning(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "empty").mkdir()
+    proc = factcheck_cmd("--files", "docs/o*.md", "nothing/**/*.md", "empty", "--format", "json",
+                         cwd=root)  # fmt: skip
+    assert proc.returncode == 0
+    assert inputs(proc) == ["docs/ok.md"]  # the glob the shell left alone, expanded as it would
+    assert proc.stderr.splitlines() == [
+        "factcheck: warning: nothing/**/*.md: no file matches",
+        "factcheck: warning: empty: no .md, .markdown or .txt files to check (after exclusions)",
+    ]
+    missing = factcheck_cmd("--files", "docs/nope.md", cwd=root)
+    assert missing.returncode == 2 and "docs/nope.md: no such file" in missing.stderr
