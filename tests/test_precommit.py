@@ -25,8 +25,9 @@ def hook() -> dict[str, object]:
 
 
 def entry_command() -> list[str]:
-    """The hook's entry with ``factcheck`` resolved to the installed command."""
-    words = shlex.split(str(hook()["entry"]))
+    """The hook's entry and default args, as pre-commit runs them, with ``factcheck``
+    resolved to the installed command."""
+    words = [*shlex.split(str(hook()["entry"])), *map(str, hook().get("args") or [])]
     assert words[0] == "factcheck"
     exe = shutil.which("factcheck", path=str(Path(sys.executable).parent)) or shutil.which(
         "factcheck"
@@ -58,3 +59,19 @@ def test_entry_with_two_file_names(first: str, second: str, expected: int, tmp_p
     assert "Traceback" not in proc.stderr
     if expected:
         assert "contradicted" in proc.stdout and "2019" in proc.stdout
+
+
+def test_the_hook_prints_only_problems_by_default_and_honours_excludes(tmp_path: Path) -> None:
+    (tmp_path / "factcheck.toml").write_text(
+        f'claims = "{RECORD.as_posix()}"\nextend_exclude = ["vendor/"]\n', encoding="utf-8"
+    )
+    (tmp_path / "one.md").write_text(TRUE + "\n" + FALSE, encoding="utf-8")
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "copy.md").write_text(FALSE, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    proc = subprocess.run([*entry_command(), "one.md", "vendor/copy.md"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert proc.returncode == 1, proc.stderr
+    assert "2019" in proc.stdout and "(1 supported not shown)" in proc.stdout
+    assert "vendor/copy.md" not in proc.stdout  # excluded although staged

@@ -81,8 +81,32 @@ def _cell(value: str) -> str:
     return " ".join(value.split()).replace("|", "\\|")
 
 
+# GitHub shows at most this many annotations of each kind (error, notice) per step, and
+# refuses a step summary larger than 1 MiB.
+ANNOTATIONS_SHOWN = 10
+SUMMARY_CAP = 1024 * 1024
+_SUMMARY_ROOM = SUMMARY_CAP - 4096  # kept for the closing note and earlier steps' lines
+
+
+def _annotation_note(findings: list[Finding]) -> list[str]:
+    """A line saying which problems GitHub does not annotate (past 10 of a kind)."""
+    left = {
+        word: max(0, sum(1 for f in findings if f.verdict is verdict) - ANNOTATIONS_SHOWN)
+        for verdict, word in ((Verdict.CONTRADICTED, "contradicted"), (Verdict.UNKNOWN, "unknown"))
+    }
+    parts = [f"{n} {word}" for word, n in left.items() if n]
+    if not parts:
+        return []
+    return [f"GitHub annotates at most {ANNOTATIONS_SHOWN} errors and {ANNOTATIONS_SHOWN} "
+            f"notices per step: {' and '.join(parts)} statements are not marked on their "
+            "lines; the table lists them.", ""]  # fmt: skip
+
+
 def step_summary(findings: list[Finding], ctx: Context) -> str:
-    """A Markdown summary: the counts, then a table of the contradicted and unknown statements."""
+    """A Markdown summary: the counts, then a table of the contradicted and unknown statements.
+
+    It stays under GitHub's 1 MiB cap: rows that would pass it are left out, and a line says
+    how many; it also says which problems GitHub left without an annotation."""
     counts = summary(findings)
     out = [
         "### factcheck",
@@ -92,13 +116,21 @@ def step_summary(findings: list[Finding], ctx: Context) -> str:
         "",
     ]
     problems = [f for f in findings if f.verdict in _LEVEL]
+    out += _annotation_note(problems)
     if problems:
         out += ["| | Where | Statement | Why | Claim |", "| --- | --- | --- | --- | --- |"]
-        for f in problems:
+        size = sum(len(line.encode("utf-8")) + 1 for line in out)
+        for shown, f in enumerate(problems):
             line = locate(ctx.texts.get(f.input, ""), f.span)[0]
             mark = "❌ contradicted" if f.verdict is Verdict.CONTRADICTED else "❔ unknown"
             claim = f"`{f.claim_id}`" if f.claim_id else ""
-            out.append(f"| {mark} | `{_cell(one_line(f.input))}:{line}` | {_cell(f.statement)} "
-                       f"| {_cell(f.reason or '')} | {claim} |")  # fmt: skip
+            row = (f"| {mark} | `{_cell(one_line(f.input))}:{line}` | {_cell(f.statement)} "
+                   f"| {_cell(f.reason or '')} | {claim} |")  # fmt: skip
+            size += len(row.encode("utf-8")) + 1
+            if size > _SUMMARY_ROOM:
+                out += ["", f"{len(problems) - shown} more rows left out: a step summary is "
+                        "capped at 1 MiB (`--format json -o FILE` keeps every finding)."]  # fmt: skip
+                break
+            out.append(row)
         out.append("")
     return "\n".join(out) + "\n"
