@@ -64,7 +64,19 @@ class Patterns:
             return False
         if rel in ("", "."):
             return False
+        if _names_only(self.lines):  # plain names (the default list): no pattern to compile
+            return any(part in self.lines for part in rel.split("/"))
         return _compiled(self.lines).match_file(rel + "/" if is_dir else rel)
+
+
+_NAME = re.compile(r"[^*?\[\]!/\\#\s]+")
+
+
+def _names_only(lines: tuple[str, ...]) -> bool:
+    """Are the patterns plain names, each matching a file or folder of that name anywhere
+    below the base (as gitignore reads them)? Then they are compared as names, and the
+    pattern library is not even imported (the pre-commit hook's common case)."""
+    return all(_NAME.fullmatch(line) for line in lines)
 
 
 _CACHE: dict[tuple[str, ...], GitIgnoreSpec] = {}

@@ -14,6 +14,7 @@ import pytest
 
 import factcheck
 from factcheck.model import Verdict
+from factcheck.selection import Patterns
 
 RECORD = (Path(__file__).parent / "golden" / "record").resolve()
 TRUE = "Musk and Altman co-founded OpenAI in 2015."
@@ -275,3 +276,37 @@ def test_a_glob_or_folder_matching_nothing_is_a_warning(tmp_path: Path) -> None:
     ]
     missing = factcheck_cmd("--files", "docs/nope.md", cwd=root)
     assert missing.returncode == 2 and "docs/nope.md: no such file" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["build", "docs/build/a.md", "node_modules/x/README.md", "a/dist", "docs/building.md",
+     "docs/a.md", "venvs/a.md", ".venv/lib/x.txt"],
+)  # fmt: skip
+def test_plain_names_match_as_gitignore_would(path: str) -> None:
+    from pathspec import GitIgnoreSpec
+
+    from factcheck.config import DEFAULT_EXCLUDE
+
+    base = Path("/project")
+    names = Patterns(DEFAULT_EXCLUDE, base)
+    for is_dir in (False, True):
+        expected = GitIgnoreSpec.from_lines(DEFAULT_EXCLUDE).match_file(
+            path + ("/" if is_dir else "")
+        )
+        assert names.matches(base / path, is_dir) is expected
+
+
+def test_the_hooks_common_case_does_not_import_pathspec(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(TRUE + "\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "sys.argv = ['factcheck', '--files', '--force-exclude', '-q', 'a.md', '--claims', "
+        f"{str(RECORD)!r}]\n"
+        "from factcheck.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n"
+        "    sys.stderr.write(f'exit={e.code} pathspec={\"pathspec\" in sys.modules}')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    assert proc.stderr.endswith("exit=0 pathspec=False"), proc.stderr
