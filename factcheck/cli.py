@@ -110,6 +110,7 @@ def check(
     extend_exclude: Annotated[list[str] | None, typer.Option("--extend-exclude", metavar="PATTERN", help="Also skip what this pattern matches; repeatable.", show_default=False)] = None,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply the excludes to files named explicitly too.")] = False,
     no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help="Check files that .gitignore or .ignore ignore.")] = False,
+    diff_base: Annotated[str | None, typer.Option("--diff-base", metavar="REF", help="Report only statements on lines changed since this git revision.", show_default=False)] = None,
     config: Annotated[str | None, typer.Option("--config", metavar="PATH", help="Read settings from this factcheck.toml or pyproject.toml.", show_default=False)] = None,
     show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each came from, then exit.")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the candidates considered, their scores and the deciding rule.")] = False,
@@ -128,6 +129,7 @@ def check(
         version=version, stdin_filename=stdin_filename, output_file=output_file,
         exclude=list(exclude or []), extend_exclude=list(extend_exclude or []),
         force_exclude=force_exclude, no_respect_gitignore=no_respect_gitignore,
+        diff_base=diff_base,
     )  # fmt: skip
     try:
         code = run_check(opts)

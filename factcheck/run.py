@@ -44,6 +44,7 @@ class Options:
     extend_exclude: list[str] = field(default_factory=list)
     force_exclude: bool = False
     no_respect_gitignore: bool = False
+    diff_base: str | None = None
 
 
 def _use_color(no_color: bool) -> bool:
@@ -67,7 +68,8 @@ def _warn(message: str) -> None:
     warn(message)
 
 
-def _documents(opts: Options, settings: Settings) -> list[Document]:
+def _documents(opts: Options, settings: Settings) -> tuple[list[Document], list[str]]:
+    """The documents to check, and the names of those read from files."""
     from factcheck.errors import InputError
     from factcheck.inputs import read_file, read_stdin, text_document
     from factcheck.selection import Selection
@@ -79,7 +81,8 @@ def _documents(opts: Options, settings: Settings) -> list[Document]:
     words = [] if opts.args_are_files else [a for a in args if a != "-"]
     if words:
         docs.append(text_document(words))  # refuses bytes that are not UTF-8
-    docs.extend(read_file(path) for path in selection.files(paths, _warn))
+    files = selection.files(paths, _warn)
+    docs.extend(read_file(path) for path in files)
     if (not words and not paths) or "-" in args:
         if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
             raise InputError(
@@ -89,7 +92,21 @@ def _documents(opts: Options, settings: Settings) -> list[Document]:
         doc = read_stdin(sys.stdin, name)  # read even when excluded: the writer is not cut off
         if opts.stdin_filename is None or selection.named(name):
             docs.append(doc)
-    return docs
+    return docs, files
+
+
+def _only_changed(findings: Iterable[Finding], texts: dict[str, str], changed: dict[str, set[int] | None]) -> Iterator[Finding]:  # fmt: skip
+    """``--diff-base``: the findings of files whose statement touches a changed line (every
+    finding of a file new since the base, and of inputs that are not files)."""
+    from factcheck.report.positions import locate
+
+    for f in findings:
+        lines = changed.get(f.input)
+        if lines is not None:
+            first, _, last, _ = locate(texts[f.input], f.span)
+            if lines.isdisjoint(range(first, last + 1)):
+                continue
+        yield f
 
 
 def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
@@ -207,7 +224,16 @@ def run_check(opts: Options) -> int:
     if opts.args_are_files and not opts.text and not opts.file:
         sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
         return 0
-    docs = _documents(opts, settings)
+    if opts.diff_base is not None:
+        from factcheck.changes import check_base
+
+        check_base(opts.diff_base)
+    docs, files = _documents(opts, settings)
+    changed: dict[str, set[int] | None] = {}
+    if opts.diff_base is not None:
+        from factcheck.changes import changed_lines
+
+        changed = {name: changed_lines(name, opts.diff_base) for name in files}
     extra: list[str | Path] = list(settings.extra_claims)
     record = open_record(settings.claims, extra=extra)
     with ExitStack() as stack:
@@ -223,10 +249,13 @@ def run_check(opts: Options) -> int:
         )  # fmt: skip
         stream = streamer(settings.format)
         with progress_for(docs, opts.no_color) as tracker:  # only when stderr is a terminal
+            found = _check_documents(docs, record, tracker)
+            if changed:
+                found = _only_changed(found, ctx.texts, changed)
             if stream is not None:  # written as judged: memory stays bounded
-                counts = stream(_check_documents(docs, record, tracker), ctx, out.write).total
+                counts = stream(found, ctx, out.write).total
             else:
-                findings = list(_check_documents(docs, record, tracker))
+                findings = list(found)
                 counts = summary(findings)
                 out.write(renderer(settings.format)(findings, ctx))
                 if settings.format == "github":
@@ -236,5 +265,6 @@ def run_check(opts: Options) -> int:
         sys.stdout.write(_told(counts, opts.output_file))
         sys.stdout.flush()
     if not any(counts.get(v.value, 0) for v in Verdict):
-        sys.stderr.write("factcheck: nothing to check (no statements in the input)\n")
+        where = f"on lines changed since {opts.diff_base}" if opts.diff_base else "in the input"
+        sys.stderr.write(f"factcheck: nothing to check (no statements {where})\n")
     return exit_status(counts, settings.fail_on)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -310,3 +311,40 @@ def test_the_hooks_common_case_does_not_import_pathspec(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
                           text=True, check=False)  # fmt: skip
     assert proc.stderr.endswith("exit=0 pathspec=False"), proc.stderr
+
+
+# --------------------------------------------------------------------------- --diff-base
+
+
+def git(cwd: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}  # fmt: skip
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_diff_base_reports_only_what_changed(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "docs").mkdir(parents=True)
+    write(repo / "factcheck.toml", f'claims = "{RECORD.as_posix()}"\n')
+    old = f"{FALSE}\n\n{TRUE}\n"
+    write(repo / "docs" / "old.md", old)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "first")
+    assert factcheck_cmd("--files", "docs", "--diff-base", "HEAD", cwd=repo).returncode == 0
+    write(repo / "docs" / "old.md", old + f"\nMusk is 30 years older than Altman.\n\n{TRUE}\n")
+    write(repo / "docs" / "new.md", f"{FALSE}\n")  # not in HEAD: every line is new
+    proc = factcheck_cmd("--files", "docs", "--format", "json", "--diff-base", "HEAD", cwd=repo)
+    assert proc.returncode == 1, proc.stderr
+    found = [(str(r["input"]).replace("\\", "/"), r["line"], r["verdict"]) for r in results(proc)]
+    assert found == [  # old.md's line 1, unchanged, is not reported
+        ("docs/new.md", 1, "contradicted"),
+        ("docs/old.md", 5, "contradicted"),
+        ("docs/old.md", 7, "supported"),
+    ]
+    everything = factcheck_cmd("--files", "docs", "--format", "json", cwd=repo)
+    assert len(results(everything)) == 5
+    bad = factcheck_cmd("--files", "docs", "--diff-base", "no-such-ref", cwd=repo)
+    assert bad.returncode == 2 and bad.stderr.startswith("factcheck: --diff-base no-such-ref")
+    assert bad.stderr.count("\n") == 1

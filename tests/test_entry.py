@@ -50,6 +50,7 @@ CASES = [
     ["--stdin-filename", "docs/a.md", "-o", "out.json", "--output-file=r.sarif"],
     ["--files", "docs", "--exclude", "old/", "--exclude=*.txt", "--extend-exclude", "x"],
     ["--force-exclude", "--no-respect-gitignore", "--version", "a"],
+    ["--files", "docs", "--diff-base", "origin/main", "--diff-base=HEAD~1"],
 ]
 HANDED_OVER = [
     ["--help"],
