@@ -110,6 +110,8 @@ def check(
     extend_exclude: Annotated[list[str] | None, typer.Option("--extend-exclude", metavar="PATTERN", help="Also skip what this pattern matches; repeatable.", show_default=False)] = None,
     force_exclude: Annotated[bool, typer.Option("--force-exclude", help="Apply the excludes to files named explicitly too.")] = False,
     no_respect_gitignore: Annotated[bool, typer.Option("--no-respect-gitignore", help="Check files that .gitignore or .ignore ignore.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Replace contradicted values in the files with the record's, then check them.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print those replacements as a diff instead (exit 1 when there are any).")] = False,
     diff_base: Annotated[str | None, typer.Option("--diff-base", metavar="REF", help="Report only statements on lines changed since this git revision.", show_default=False)] = None,
     config: Annotated[str | None, typer.Option("--config", metavar="PATH", help="Read settings from this factcheck.toml or pyproject.toml.", show_default=False)] = None,
     show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each came from, then exit.")] = False,
@@ -129,7 +131,7 @@ def check(
         version=version, stdin_filename=stdin_filename, output_file=output_file,
         exclude=list(exclude or []), extend_exclude=list(extend_exclude or []),
         force_exclude=force_exclude, no_respect_gitignore=no_respect_gitignore,
-        diff_base=diff_base,
+        diff_base=diff_base, fix=fix, diff=diff,
     )  # fmt: skip
     try:
         code = run_check(opts)

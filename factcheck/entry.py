@@ -22,7 +22,8 @@ from factcheck.run import Options
 _FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explain": "explain",
           "--only-problems": "only_problems", "-q": "only_problems", "--scores": "scores",
           "--no-color": "no_color", "--version": "version", "--force-exclude": "force_exclude",
-          "--no-respect-gitignore": "no_respect_gitignore"}  # fmt: skip
+          "--no-respect-gitignore": "no_respect_gitignore", "--fix": "fix",
+          "--diff": "diff"}  # fmt: skip
 _VALUED = {"--file": "file", "-f": "file", "--format": "fmt", "--claims": "claims",
            "--fail-on": "fail_on", "--config": "config", "--stdin-filename": "stdin_filename",
            "--output-file": "output_file", "-o": "output_file", "--exclude": "exclude",

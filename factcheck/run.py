@@ -45,6 +45,8 @@ class Options:
     force_exclude: bool = False
     no_respect_gitignore: bool = False
     diff_base: str | None = None
+    fix: bool = False
+    diff: bool = False
 
 
 def _use_color(no_color: bool) -> bool:
@@ -149,6 +151,60 @@ def _check_documents(docs: list[Document], record: Record, tracker: Tracker | No
         yield from document_findings(doc, record, step, on_stop=_warn)
 
 
+def _fixed_documents(docs: list[Document], files: list[str], record: Record) -> dict[str, tuple[str, str, int]]:  # fmt: skip
+    """Per file with suggested fixes: its text, the text with them made, how many."""
+    from factcheck.fixes import apply as apply_fixes
+    from factcheck.fixes import suggest
+    from factcheck.pipeline import check_text
+
+    def judge(statement: str) -> list[Finding]:
+        return check_text(statement, record)
+
+    out: dict[str, tuple[str, str, int]] = {}
+    for doc in docs:
+        if doc.name not in files:
+            continue
+        found = (suggest(f, judge) for f in document_findings(doc, record))
+        fixes = [fx for fx in found if fx is not None]
+        if fixes:
+            out[doc.name] = (doc.text, apply_fixes(doc.text, fixes), len(fixes))
+    return out
+
+
+def _fix(docs: list[Document], files: list[str], record: Record, diff: bool) -> tuple[list[Document], int]:  # fmt: skip
+    """``--diff``: the fixes as a unified diff (status 1 when there are any); ``--fix``: the
+    files rewritten, and the documents as they now are (to be checked)."""
+    from dataclasses import replace
+
+    from factcheck.fixes import encoded, unified_diff
+
+    fixed = _fixed_documents(docs, files, record)
+    count = sum(n for _, _, n in fixed.values())
+    if diff:
+        for name, (old, new, _) in fixed.items():
+            sys.stdout.write(unified_diff(name, old, new))
+        sys.stderr.write(f"factcheck: {count} fix{'' if count == 1 else 'es'} in {len(fixed)} "
+                         f"file{'' if len(fixed) == 1 else 's'}"
+                         f"{' (--fix applies them)' if count else ''}\n")  # fmt: skip
+        return docs, 1 if count else 0
+    written = 0
+    for i, doc in enumerate(docs):
+        if doc.name not in fixed:
+            continue
+        old, new, n = fixed[doc.name]
+        data = encoded(doc.name, old, new)
+        if data is None:
+            _warn(f"{doc.name}: not fixed (not UTF-8, or changed while checked)")
+            continue
+        with open(doc.name, "wb") as fh:
+            fh.write(data)
+        docs[i] = replace(doc, text=new)
+        written += n
+    if written:
+        sys.stderr.write(f"factcheck: fixed {written} value{'' if written == 1 else 's'}\n")
+    return docs, 0
+
+
 def _write_step_summary(findings: list[Finding], ctx: Context) -> None:
     """Append the Markdown summary to $GITHUB_STEP_SUMMARY (GitHub Actions), when set."""
     path = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -199,43 +255,25 @@ def _cli_settings(opts: Options) -> dict[str, object | None]:
             "respect_gitignore": False if opts.no_respect_gitignore else None}  # fmt: skip
 
 
-def run_check(opts: Options) -> int:
-    """Check what the options name; the report goes to standard output (or ``--output-file``);
-    the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
+def _changes(base: str | None, files: list[str]) -> dict[str, set[int] | None]:
+    """``--diff-base``: the changed lines of each file (None: a file new since ``base``)."""
+    if base is None:
+        return {}
+    from factcheck.changes import changed_lines, check_base
+
+    check_base(base)
+    return {name: changed_lines(name, base) for name in files}
+
+
+def _write_report(docs: list[Document], record: Record, settings: Settings, opts: Options,
+                  changed: dict[str, set[int] | None]) -> dict[str, int]:  # fmt: skip
+    """Check the documents and write the report (standard output or ``-o``); the counts."""
     from contextlib import ExitStack
 
-    from factcheck.config import describe, resolve
-    from factcheck.model import Verdict
-    from factcheck.pipeline import open_record
     from factcheck.progress import progress_for
     from factcheck.report import Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
 
-    if opts.version:
-        from factcheck import __version__
-
-        sys.stdout.write(f"factcheck {__version__}\n")
-        return 0
-    _check_jobs()
-    settings = resolve(_cli_settings(opts), opts.config)
-    if opts.show_config:
-        sys.stdout.write(describe(settings))
-        return 0
-    if opts.args_are_files and not opts.text and not opts.file:
-        sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
-        return 0
-    if opts.diff_base is not None:
-        from factcheck.changes import check_base
-
-        check_base(opts.diff_base)
-    docs, files = _documents(opts, settings)
-    changed: dict[str, set[int] | None] = {}
-    if opts.diff_base is not None:
-        from factcheck.changes import changed_lines
-
-        changed = {name: changed_lines(name, opts.diff_base) for name in files}
-    extra: list[str | Path] = list(settings.extra_claims)
-    record = open_record(settings.claims, extra=extra)
     with ExitStack() as stack:
         out = (
             stack.enter_context(_open_output(opts.output_file)) if opts.output_file else sys.stdout
@@ -261,6 +299,38 @@ def run_check(opts: Options) -> int:
                 if settings.format == "github":
                     _write_step_summary(findings, ctx)
         out.flush()
+    return counts
+
+
+def run_check(opts: Options) -> int:
+    """Check what the options name; the report goes to standard output (or ``--output-file``);
+    the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
+    from factcheck.config import describe, resolve
+    from factcheck.model import Verdict
+    from factcheck.pipeline import open_record
+
+    if opts.version:
+        from factcheck import __version__
+
+        sys.stdout.write(f"factcheck {__version__}\n")
+        return 0
+    _check_jobs()
+    settings = resolve(_cli_settings(opts), opts.config)
+    if opts.show_config:
+        sys.stdout.write(describe(settings))
+        return 0
+    if opts.args_are_files and not opts.text and not opts.file:
+        sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
+        return 0
+    docs, files = _documents(opts, settings)
+    changed = _changes(opts.diff_base, files)
+    extra: list[str | Path] = list(settings.extra_claims)
+    record = open_record(settings.claims, extra=extra)
+    if opts.fix or opts.diff:
+        docs, status = _fix(docs, files, record, opts.diff)
+        if opts.diff:
+            return status
+    counts = _write_report(docs, record, settings, opts, changed)
     if opts.output_file:
         sys.stdout.write(_told(counts, opts.output_file))
         sys.stdout.flush()

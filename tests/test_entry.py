@@ -51,6 +51,7 @@ CASES = [
     ["--files", "docs", "--exclude", "old/", "--exclude=*.txt", "--extend-exclude", "x"],
     ["--force-exclude", "--no-respect-gitignore", "--version", "a"],
     ["--files", "docs", "--diff-base", "origin/main", "--diff-base=HEAD~1"],
+    ["--fix", "--diff", "-f", "draft.md"],
 ]
 HANDED_OVER = [
     ["--help"],
