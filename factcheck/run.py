@@ -171,6 +171,27 @@ def _fixed_documents(docs: list[Document], files: list[str], record: Record) -> 
     return out
 
 
+def _with_fixes(findings: Iterable[Finding], record: Record, ctx: Context) -> Iterator[Finding]:
+    """Pass the findings on, noting in ``ctx`` the suggested fix of each contradicted one
+    (for the formats that carry fixes)."""
+    from factcheck.fixes import suggest
+    from factcheck.model import Verdict
+    from factcheck.pipeline import check_text
+    from factcheck.report import FIXES
+
+    def judge(statement: str) -> list[Finding]:
+        return check_text(statement, record)
+
+    fixes: dict[tuple[str, int, int], tuple[int, int, str]] = {}
+    ctx.extra[FIXES] = fixes
+    for f in findings:
+        if f.verdict is Verdict.CONTRADICTED and f.input not in ("<text>", "<stdin>"):
+            fix = suggest(f, judge)
+            if fix is not None:
+                fixes[(f.input, f.span.start, f.span.end)] = (fix.start, fix.end, fix.replacement)
+        yield f
+
+
 def _fix(docs: list[Document], files: list[str], record: Record, diff: bool) -> tuple[list[Document], int]:  # fmt: skip
     """``--diff``: the fixes as a unified diff (status 1 when there are any); ``--fix``: the
     files rewritten, and the documents as they now are (to be checked)."""
@@ -271,7 +292,7 @@ def _write_report(docs: list[Document], record: Record, settings: Settings, opts
     from contextlib import ExitStack
 
     from factcheck.progress import progress_for
-    from factcheck.report import Context, renderer, streamer, summary
+    from factcheck.report import WITH_FIXES, Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
 
     with ExitStack() as stack:
@@ -290,6 +311,8 @@ def _write_report(docs: list[Document], record: Record, settings: Settings, opts
             found = _check_documents(docs, record, tracker)
             if changed:
                 found = _only_changed(found, ctx.texts, changed)
+            if settings.format in WITH_FIXES:
+                found = _with_fixes(found, record, ctx)
             if stream is not None:  # written as judged: memory stays bounded
                 counts = stream(found, ctx, out.write).total
             else:

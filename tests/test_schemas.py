@@ -86,6 +86,8 @@ def test_sarif_output_follows_the_official_schema(
     doc = json.loads(output(run, "sarif", monkeypatch))
     assert doc["runs"][0]["results"], "a run with problems"
     assert errors(fixture("sarif-schema-2.1.0.json"), doc) == []
+    if run in ("golden", "bundled draft", "named stdin"):  # suggested fixes validated too
+        assert any("fixes" in r for r in doc["runs"][0]["results"])
 
 
 @pytest.mark.parametrize("run", sorted(RUNS))
@@ -95,6 +97,8 @@ def test_rdjsonl_output_follows_reviewdogs_schema(
     lines = output(run, "rdjsonl", monkeypatch).splitlines()
     assert lines
     validator = fixture("reviewdog-Diagnostic.json")
+    if run in ("golden", "bundled draft", "named stdin"):  # suggested fixes validated too
+        assert any('"suggestions"' in line for line in lines)
     for line in lines:
         diagnostic = json.loads(line)
         assert errors(validator, diagnostic) == []

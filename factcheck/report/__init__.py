@@ -29,6 +29,19 @@ class Context:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+FIXES = "fixes"  # Context.extra key: suggested fixes by (input, start, end) of the finding
+
+
+def fix_for(f: Finding, ctx: Context) -> tuple[int, int, str] | None:
+    """The suggested fix of a finding, (start, end, replacement) in its input's characters,
+    when the command line worked one out (formats that carry fixes: SARIF, rdjsonl)."""
+    fixes = ctx.extra.get(FIXES)
+    if not isinstance(fixes, dict):
+        return None
+    found = fixes.get((f.input, f.span.start, f.span.end))
+    return found if isinstance(found, tuple) else None
+
+
 FORMATS = {
     "text": "factcheck.report.text",
     "json": "factcheck.report.json_",
@@ -48,6 +61,7 @@ def renderer(name: str) -> Callable[[list[Finding], Context], str]:
 Write = Callable[[str], object]
 Stream = Callable[[Iterable[Finding], Context, Write], "Tally"]
 STREAMS = frozenset({"json", "rdjsonl", "text"})
+WITH_FIXES = frozenset({"sarif", "rdjsonl"})  # formats that carry suggested fixes
 
 
 def streamer(name: str) -> Stream | None:

@@ -10,8 +10,8 @@ import io
 import json
 from collections.abc import Iterable
 
-from factcheck.model import Finding, Verdict
-from factcheck.report import Context, Tally, Write
+from factcheck.model import Finding, Span, Verdict
+from factcheck.report import Context, Tally, Write, fix_for
 from factcheck.report.github import message
 from factcheck.report.positions import line_starts, locate
 from factcheck.report.sarif import rule_id
@@ -41,7 +41,20 @@ def diagnostic(f: Finding, ctx: Context) -> dict[str, object]:
         "severity": _SEVERITY[f.verdict],
         "source": {"name": "factcheck"},
         "code": {"value": rule_id(f)},
+        **_suggestions(f, ctx, text),
     }
+
+
+def _suggestions(f: Finding, ctx: Context, text: str) -> dict[str, object]:
+    """reviewdog's suggestions: the differing value replaced by the record's, if known."""
+    fix = fix_for(f, ctx)
+    if fix is None:
+        return {}
+    start, end, replacement = fix
+    line, col, end_line, end_col = locate(text, Span(start, end))
+    rng = {"start": {"line": line, "column": _byte_column(text, line, col)},
+           "end": {"line": end_line, "column": _byte_column(text, end_line, end_col)}}  # fmt: skip
+    return {"suggestions": [{"range": rng, "text": replacement}]}
 
 
 def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:

@@ -12,8 +12,8 @@ import hashlib
 import json
 from urllib.parse import quote
 
-from factcheck.model import Finding, Verdict
-from factcheck.report import Context
+from factcheck.model import Finding, Span, Verdict
+from factcheck.report import Context, fix_for
 from factcheck.report.positions import locate
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -94,7 +94,23 @@ def _result(f: Finding, ctx: Context, index: int, seen: dict[tuple[str, str], in
         result["properties"]["conflictKind"] = f.conflict.kind.value  # type: ignore[index]
     if f.input not in PSEUDO_INPUTS:
         result["locations"] = [_location(f, ctx)]
+        fix = fix_for(f, ctx)
+        if fix is not None:
+            result["fixes"] = [_fix(f, ctx, *fix)]
     return result
+
+
+def _fix(f: Finding, ctx: Context, start: int, end: int, text: str) -> dict[str, object]:
+    """A SARIF fix: the differing value replaced by the record's."""
+    line, col, end_line, end_col = locate(ctx.texts.get(f.input, ""), Span(start, end))
+    uri = quote(f.input.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+    return {
+        "description": {"text": f"Replace with the record's value: {text}"},
+        "artifactChanges": [{"artifactLocation": {"uri": uri},
+                             "replacements": [{"deletedRegion": region,
+                                               "insertedContent": {"text": text}}]}],
+    }  # fmt: skip
 
 
 def render(findings: list[Finding], ctx: Context) -> str:
