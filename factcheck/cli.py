@@ -36,6 +36,8 @@ In CI (the exit status is 1 on a failing verdict):
   factcheck --files docs --format github
   factcheck --files docs --format sarif -o factcheck.sarif
   factcheck --files docs --extend-exclude 'drafts/old/'
+  factcheck --files docs --diff-base origin/main   # only changed lines
+  factcheck -f draft.md --diff       # the record's values, as a diff (--fix)
   factcheck --show-config            # the settings and where they came from
 
 \b
