@@ -348,3 +348,24 @@ def test_diff_base_reports_only_what_changed(tmp_path: Path) -> None:
     bad = factcheck_cmd("--files", "docs", "--diff-base", "no-such-ref", cwd=repo)
     assert bad.returncode == 2 and bad.stderr.startswith("factcheck: --diff-base no-such-ref")
     assert bad.stderr.count("\n") == 1
+
+
+def test_a_nested_config_anchors_its_patterns_at_its_own_folder(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    write(root / "docs" / "factcheck.toml", f'claims = "{RECORD.as_posix()}"\n'
+                                            'extend_exclude = ["/archive/"]\n')  # fmt: skip
+    write(root / "docs" / "ok.md", TRUE + "\n")
+    write(root / "docs" / "archive" / "old.md", FALSE + "\n")  # excluded: docs/archive
+    write(root / "docs" / "guide" / "archive" / "kept.md", TRUE + "\n")  # not anchored there
+    write(root / "docs" / "guide" / ".gitignore", "drafts/\n")
+    write(root / "docs" / "guide" / "drafts" / "wip.md", FALSE + "\n")
+    expected = ["docs/guide/archive/kept.md", "docs/ok.md"]
+    from_root = factcheck_cmd("--config", "docs/factcheck.toml", "--files", "docs", "--format",
+                              "json", cwd=root)  # fmt: skip
+    assert inputs(from_root) == expected
+    from_guide = factcheck_cmd(
+        "--files", "../../docs", "--format", "json", cwd=root / "docs" / "guide"
+    )
+    assert inputs(from_guide) == [f"../../{x}" for x in expected]
+    assert from_guide.returncode == 0
