@@ -60,15 +60,18 @@ def _rule(f: Finding) -> dict[str, object]:
     }
 
 
+def _uri(name: str) -> str:
+    """The file name's bytes, percent-encoded: one that is not UTF-8 (kept by Python as lone
+    surrogates) is named by the bytes it has on disk."""
+    return quote(name.replace("\\", "/").encode("utf-8", "surrogateescape"),
+                 safe="/:@!$&'()*+,;=-._~")  # fmt: skip
+
+
 def _location(f: Finding, ctx: Context) -> dict[str, object]:
     line, col, end_line, end_col = locate(ctx.texts.get(f.input, ""), f.span)
-    # the file name's bytes, percent-encoded: one that is not UTF-8 (kept by Python as lone
-    # surrogates) is named by the bytes it has on disk
-    name = f.input.replace("\\", "/").encode("utf-8", "surrogateescape")
-    uri = quote(name, safe="/:@!$&'()*+,;=-._~")
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": uri},
+            "artifactLocation": {"uri": _uri(f.input)},
             "region": {
                 "startLine": line,
                 "startColumn": col,
@@ -103,7 +106,7 @@ def _result(f: Finding, ctx: Context, index: int, seen: dict[tuple[str, str], in
 def _fix(f: Finding, ctx: Context, start: int, end: int, text: str) -> dict[str, object]:
     """A SARIF fix: the differing value replaced by the record's."""
     line, col, end_line, end_col = locate(ctx.texts.get(f.input, ""), Span(start, end))
-    uri = quote(f.input.replace("\\", "/"), safe="/:@!$&'()*+,;=-._~")
+    uri = _uri(f.input)
     region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
     return {
         "description": {"text": f"Replace with the record's value: {text}"},
