@@ -61,9 +61,11 @@ Exit status: 0 nothing contradicted, 1 a statement reached the failing verdict,
 """
 
 COMMANDS = (
-    ("claims", "List the claims (by word, person or year), or show one in full."),
+    ("claims", "List the claims (by word, person or year), or show one."),
     ("sources", "List the sources with their metadata."),
     ("validate", "Validate a claims database, every problem located."),
+    ("coverage", "Source sentences with checkable content that no claim cites."),
+    ("draft-claims", "A YAML skeleton of claims for a source's uncited sentences."),
 )
 
 

@@ -43,27 +43,33 @@ VALIDATE_HELP = """Validate a claims database: exit 0 when clean, 1 with every p
 
 \b
 The schema (claims.yaml; sources/*.yaml beside it describe each source):
-  entities: id, kind (person org product place role), name {en, ja}, aliases;
+  entities: id, kind (person org product place role), name {en, ja},
+            aliases;
             ambiguous: aliases that are common words, read only in context
             (a title after them, or a related name in the same sentence);
-            scoped: {SOURCE: [aliases]}, garbled forms read only in that source
-  claims:   id, source, quote (verbatim), text {en, ja}, subject, object, entities,
-            negated, values {amounts dates counts ages percents durations},
+            scoped: {SOURCE: [aliases]}, garbled forms read only in that
+            source
+  claims:   id, source, quote (verbatim), text {en, ja}, subject, object,
+            entities, negated,
+            values {amounts dates counts ages percents durations},
             terms {en, ja}, examples {supported, contradicted};
             status: stated (default) | attributed (needs speaker) |
-                    source_error (needs note; supports and contradicts nothing);
-            derived: {VALUE: how it was worked out}, for values not in the passage;
+                    source_error (needs note; supports and contradicts
+                    nothing);
+            derived: {VALUE: how it was worked out}, for values not in
+            the passage;
             dates may be {date: 2018, qualifier: late};
             also: [{source, quote}], further passages stating the same fact
   unchecked: [{source, line, reason}], sentences deliberately without a claim
 
-\b
 Besides the schema, validate checks that every value of a claim is in its passage
 (unless derived) and warns about a subject or object not named on its passage's line,
 near-duplicate claims, and aliases that are common words or occur inside longer words
 of the sources. Curators also use:
-  factcheck coverage [SOURCE]       # checkable sentences no claim cites (exit 1)
-  factcheck draft-claims SOURCE     # a YAML skeleton of claims for a new source
+
+\b
+  factcheck coverage [SOURCE]    # checkable sentences no claim cites (exit 1)
+  factcheck draft-claims SOURCE  # a YAML skeleton of claims for a new source
 """
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,

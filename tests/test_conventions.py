@@ -165,7 +165,9 @@ def test_usage_errors_point_at_the_command_that_has_them() -> None:
     assert proc.stderr.rstrip().endswith("(see factcheck --help)")
 
 
-@pytest.mark.parametrize("command", [[], ["claims"], ["sources"], ["validate"]])
+@pytest.mark.parametrize(
+    "command", [[], ["claims"], ["sources"], ["validate"], ["coverage"], ["draft-claims"]]
+)
 def test_help_fits_80_columns_with_readable_placeholders(command: list[str]) -> None:
     proc = factcheck_cmd(*command, "--help")
     assert proc.returncode == 0
@@ -176,7 +178,7 @@ def test_help_fits_80_columns_with_readable_placeholders(command: list[str]) -> 
         assert "-f, --file PATH" in proc.stdout and "[TEXT]..." in proc.stdout
         commands = proc.stdout[proc.stdout.index("\nCommands:\n") :]
         assert [line.split()[0] for line in commands.splitlines()[2:]] == [
-            "claims", "sources", "validate"
+            "claims", "sources", "validate", "coverage", "draft-claims"
         ]  # fmt: skip
 
 
@@ -369,3 +371,10 @@ def test_a_nested_config_anchors_its_patterns_at_its_own_folder(tmp_path: Path) 
     )
     assert inputs(from_guide) == [f"../../{x}" for x in expected]
     assert from_guide.returncode == 0
+
+
+def test_the_help_lists_every_command_the_entry_point_routes() -> None:
+    from factcheck.cli import COMMANDS
+    from factcheck.entry import SUBCOMMANDS
+
+    assert [name for name, _ in COMMANDS] == list(SUBCOMMANDS)
