@@ -8,12 +8,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
+from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by, tolerance
 from factcheck.features import Features, blanked
-from factcheck.match import Candidate, Index, PassageProfile, Profile, candidates, closest_passage
+from factcheck.match import Candidate, Index, PassageProfile, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
-from factcheck.normalize.polarity import opposed
-from factcheck.verdict import Evidence, Outcome, actor_swap, compare, evidence_of_passage
-from factcheck.verdict.alignment import Said, charged, is_fragment, said, unaligned
+from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_passage
+from factcheck.verdict.alignment import charged, is_fragment, unaligned
 from factcheck.verdict.names import EXCLUSIVE_ROLES
 from factcheck.verdict.rules import SetAside, policy
 from factcheck.verdict.values import value_keys
@@ -29,8 +29,6 @@ MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
 
-UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
-UNALIGNED_TOLERANCE_JA = 0.5  # the same for a Japanese statement, read against its passage
 VALUE_WEIGHT = 6.0  # how much each shared (or missing) value moves a candidate in the ranking
 
 
@@ -89,18 +87,6 @@ def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) 
                          conflict=out.found, near_copy=True)  # fmt: skip
     return Judgement(Verdict.SUPPORTED, ratio, claim_id, claim_text,
                      "the statement matches the source passage", cite, near_copy=True)  # fmt: skip
-
-
-def evidence_of_claim(p: Profile) -> Evidence:
-    """What a claim states, in comparable form (its profile's values and phrasings)."""
-    older = None
-    for a in p.claim.values.get("ages") or []:
-        if isinstance(a, dict) and a.get("older"):
-            older = str(a["older"])
-    quote = p.ja_forms[1] if len(p.ja_forms) > 1 else ""
-    return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
-                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
-                    passage=quote)  # fmt: skip
 
 
 def _judge_claim(index: Index, c: Candidate, verdict: Verdict, why: Conflict | str | None,
@@ -245,7 +231,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
                                if not o.conflict and c.score >= best.score - CLOSE
                                and c.coverage >= MIN_COVERAGE]  # fmt: skip
     siblings = [c for c in cands if c.score >= best.score - SIBLING]
-    gap = charged(unaligned(f, blanked(f), said_by(*allies)), _opposites(f, siblings))
+    gap = charged(unaligned(f, blanked(f), said_by(*allies)), opposites(f, siblings))
     # a title the cited claims do not involve (「OpenAIのCEO」 said of someone the claim does
     # not make its CEO) is something the record does not state here
     involved = {e for p in allies for e in p.entities}
@@ -255,24 +241,12 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     roles = tuple(index.matcher.display(m.entity, "ja" if f.japanese else "en")
                   for m in f.mentions
                   if m.entity in EXCLUSIVE_ROLES and m.entity not in involved)  # fmt: skip
-    left = tuple(dict.fromkeys(roles)) + gap.decisive(_tolerance(f))
+    left = tuple(dict.fromkeys(roles)) + gap.decisive(tolerance(f))
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {words}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
-
-
-def said_by(*profiles: Profile) -> Said:
-    """What claims state, for the alignment: their phrasings, terms, supported examples and
-    source passages."""
-    en: list[str] = []
-    ja: list[str] = []
-    for p in profiles:
-        en += [*p.en_forms, *p.claim.terms_en]
-        ja += [*p.ja_forms, *p.claim.terms_ja]
-    return said(tuple(en), tuple(ja), frozenset().union(*(p.en_said for p in profiles)),
-                frozenset().union(*(p.ja_said for p in profiles)))  # fmt: skip
 
 
 def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[Candidate]) -> bool:
@@ -305,34 +279,11 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
         and not any(-6 <= m.start - r.end <= 3 or -3 <= r.start - m.end <= 6 for m in newcomers)
     }  # fmt: skip
     return (
-        (c.coverage >= MIN_SWAP_COVERAGE or _aligned_but_names(f, c))
+        (c.coverage >= MIN_SWAP_COVERAGE or aligned_but_names(f, c))
         and values <= o.agreed
         and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
         and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
     )
-
-
-def _opposites(f: Features, cands: list[Candidate]) -> list[str]:
-    """The statement's words whose opposite one of these claims (its phrasing in the
-    statement's language, or its passage) uses."""
-    out = []
-    for c in cands:
-        p = c.profile
-        for text in (p.ja_text, *p.ja_forms[1:2]) if f.japanese else (p.en_text,):
-            words = opposed(f.text, text, f.japanese)
-            if words is not None:
-                out.append(words[0])
-    return out
-
-
-def _tolerance(f: Features) -> float:
-    return UNALIGNED_TOLERANCE_JA if f.japanese else UNALIGNED_TOLERANCE
-
-
-def _aligned_but_names(f: Features, c: Candidate) -> bool:
-    """Does the claim account for everything the statement says apart from its names (which
-    the alignment leaves to the name rules)?"""
-    return not unaligned(f, blanked(f), said_by(c.profile)).decisive(_tolerance(f))
 
 
 def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> Conflict | None:
@@ -354,7 +305,7 @@ def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> C
     instead = [e for e in best.profile.entities
                if matcher.kind.get(e) == kind and e not in f.entities and e in said
                and not matcher.nested(eid, e)]  # fmt: skip
-    if len(instead) != 1 or not _aligned_but_names(f, best):
+    if len(instead) != 1 or not aligned_but_names(f, best):
         return None
     lang = "ja" if f.japanese else "en"
     said_as = next(m.text for m in f.mentions if m.entity == eid)

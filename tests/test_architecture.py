@@ -159,3 +159,14 @@ def test_every_rule_module_is_registered() -> None:
 
     modules = {p.stem for p in (PACKAGE / "verdict" / "rules").glob("*.py")} - {"__init__"}
     assert modules == {r.name for r in RULES}
+
+
+# Modules still over the limit, with the line count they may not exceed until they are split.
+OVERSIZE = {"match.py": 460, "cache.py": 430, "text/markdown.py": 440, "normalize/numbers.py": 410}
+
+
+def test_no_module_grows_past_400_lines() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE).as_posix()
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        assert lines <= OVERSIZE.get(rel, 400), f"{rel} has {lines} lines"

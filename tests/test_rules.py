@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.decide import evidence_of_claim, judge
+from factcheck.decide import judge
+from factcheck.evidence import evidence_of_claim
 from factcheck.match import build_index
 from factcheck.model import ConflictKind, Verdict
 from factcheck.verdict import compare

@@ -1,143 +1,31 @@
-"""Record commands: validate the record, list and show claims, list sources.
-
-Routed from ``factcheck.cli.main`` when the first argument is ``claims``, ``sources`` or
-``validate``; kept apart so that checking text never imports them. Text for people (rich,
-coloured only on a terminal), ``--json`` for scripts.
-"""
+"""Browsing the record: list and show claims, list sources."""
 
 from __future__ import annotations
 
-import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from factcheck.errors import RecordError
+from factcheck.commands import (
+    ClaimsOpt,
+    JsonOpt,
+    NoColorOpt,
+    _console,
+    _count,
+    _flush,
+    _json,
+    _load,
+    app,
+)
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
 
     from factcheck.model import Claim, Source
     from factcheck.record import Record
-
-HELP = """Browse and validate the claims database.
-
-\b
-Examples:
-  factcheck claims                          # every claim, one line each
-  factcheck claims donated --about Musk     # a word, about a person (any alias: マスク too)
-  factcheck claims --year 2015
-  factcheck claims --show musk.donations.total   # one claim with its passage in context
-  factcheck claims musk.donations.total          # the same
-  factcheck sources                         # the sources and their metadata
-  factcheck validate --claims my/claims.yaml
-  factcheck coverage                        # sentences no claim cites (exit 1 if any)
-  factcheck draft-claims new-article.txt    # claims to start from, as YAML
-"""
-
-VALIDATE_HELP = """Validate a claims database: exit 0 when clean, 1 with every problem listed.
-
-\b
-The schema (claims.yaml; sources/*.yaml beside it describe each source):
-  entities: id, kind (person org product place role), name {en, ja},
-            aliases;
-            ambiguous: aliases that are common words, read only in context
-            (a title after them, or a related name in the same sentence);
-            scoped: {SOURCE: [aliases]}, garbled forms read only in that
-            source
-  claims:   id, source, quote (verbatim), text {en, ja}, subject, object,
-            entities, negated,
-            values {amounts dates counts ages percents durations},
-            terms {en, ja}, examples {supported, contradicted};
-            status: stated (default) | attributed (needs speaker) |
-                    source_error (needs note; supports and contradicts
-                    nothing);
-            derived: {VALUE: how it was worked out}, for values not in
-            the passage;
-            dates may be {date: 2018, qualifier: late};
-            also: [{source, quote}], further passages stating the same fact
-  unchecked: [{source, line, reason}], sentences deliberately without a claim
-
-Besides the schema, validate checks that every value of a claim is in its passage
-(unless derived) and warns about a subject or object not named on its passage's line,
-near-duplicate claims, and aliases that are common words or occur inside longer words
-of the sources. Curators also use:
-
-\b
-  factcheck coverage [SOURCE]    # checkable sentences no claim cites (exit 1)
-  factcheck draft-claims SOURCE  # a YAML skeleton of claims for a new source
-"""
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  rich_markup_mode=None, help=HELP)  # fmt: skip
-COMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
-
-ClaimsOpt = Annotated[
-    str | None,
-    typer.Option("--claims", metavar="PATH", help="Another claims database.", show_default=False),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="JSON for scripts.")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")]
-
-
-def _load(path: str | None) -> Record:
-    from factcheck.record import load_record
-
-    try:
-        return load_record(path)
-    except RecordError as exc:
-        for problem in exc.problems:
-            sys.stderr.write(f"factcheck: {problem}\n")
-        raise typer.Exit(2) from None
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
-def _console(no_color: bool) -> Console:
-    """A console writing to a buffer; :func:`_flush` sends it to standard output."""
-    import io
-
-    from factcheck.report.terminal import make_console, terminal_width, use_color
-
-    color = use_color(no_color, sys.stdout)
-    return make_console(io.StringIO(), color, terminal_width(sys.stdout))
-
-
-def _flush(console: Console) -> None:
-    from factcheck.report.terminal import strip_padding
-
-    sys.stdout.write(strip_padding(console.file.getvalue()))  # type: ignore[attr-defined]
-
-
-def _json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-@app.command(help=VALIDATE_HELP)
-def validate(claims: ClaimsOpt = None) -> None:
-    from factcheck.record import bundled_record_path, load_record
-
-    where = Path(claims) if claims is not None else bundled_record_path()
-    if not (where / "claims.yaml" if where.is_dir() else where).is_file():
-        sys.stderr.write(f"factcheck: {claims}: claims database not found\n")
-        raise typer.Exit(2)  # nothing to validate: the check could not run
-    try:
-        rec = load_record(claims)
-    except RecordError as exc:
-        for problem in exc.problems:
-            sys.stdout.write(f"{problem}\n")
-        sys.stdout.write(f"{len(exc.problems)} problem{'' if len(exc.problems) == 1 else 's'}\n")
-        raise typer.Exit(1) from None
-    _review(rec)
-    sys.stdout.write(f"{rec.path}: {_count(len(rec.claims), 'claim')}, "
-                     f"{_count(len(rec.entities), 'entity', 'entities')}, "
-                     f"{_count(len(rec.sources), 'source')}: no problems\n")  # fmt: skip
 
 
 def _claim_dict(rec: Record, c: Claim) -> dict[str, object]:
@@ -478,126 +366,3 @@ def _status_lines(c: Claim) -> list[tuple[str, str]]:
     rows += [("qualified", f"{value}: {q}") for value, q in c.qualifiers.items()]
     rows += [("also", f"line {p.line}: 「{p.text}」") for p in c.also]
     return rows
-
-
-def _review(rec: Record) -> None:
-    """The checks beyond the schema: problems (exit 1) and warnings, after the schema's."""
-    from factcheck.record.curate import review
-
-    problems, warnings = review(rec)
-    for warning in warnings:
-        sys.stdout.write(f"warning: {warning}\n")
-    if problems:
-        for problem in problems:
-            sys.stdout.write(f"{problem}\n")
-        sys.stdout.write(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}\n")
-        raise typer.Exit(1)
-
-
-def _source_of(rec: Record, wanted: str) -> Source:
-    """A source of the record by id or path; exit 2 naming the known ones otherwise."""
-    from pathlib import Path
-
-    for src in rec.sources.values():
-        if (
-            wanted in (src.id, src.path)
-            or Path(wanted).resolve() == (rec.root / src.path).resolve()
-        ):
-            return src
-    known = ", ".join(sorted(rec.sources)) or "none"
-    sys.stderr.write(f"factcheck: no source {wanted!r} in the record (sources: {known})\n")
-    raise typer.Exit(2)
-
-
-@app.command()
-def coverage(
-    source: Annotated[str | None, typer.Argument(help="A source id or path (default: every source).", show_default=False)] = None,
-    claims: ClaimsOpt = None,
-    as_json: JsonOpt = False,
-) -> None:  # fmt: skip
-    """Sentences with checkable content (names, numbers, dates, a statement of their own)
-    that no claim cites, per source: exit 0 when every one is cited or listed under
-    unchecked with a reason, 1 when any remain (a CI gate for the record itself)."""
-    from factcheck.record.curate import coverage as cover
-    from factcheck.record.curate import matcher_of
-
-    rec = _load(claims)
-    chosen = [_source_of(rec, source)] if source else list(rec.sources.values())
-    matcher = matcher_of(rec)
-    reports = [cover(rec, src, matcher) for src in chosen]
-    left = sum(len(r.uncited) for r in reports)
-    if as_json:
-        _json([{"source": r.source.id, "path": r.source.path, "checkable": r.checkable,
-                "cited": r.cited,
-                "uncited": [{"line": s.line, "sentence": s.text, "names": list(s.names),
-                             "values": list(s.values)} for s in r.uncited],
-                "unchecked": [{"line": s.line, "sentence": s.text, "reason": why}
-                              for s, why in r.excused]}
-               for r in reports])  # fmt: skip
-        raise typer.Exit(1 if left else 0)
-    out = sys.stdout.write
-    for r in reports:
-        for s in r.uncited:
-            what = ", ".join([*s.names, *s.values]) or "a statement"
-            out(f"{r.source.path}:{s.line}: no claim cites: {s.text}  [{what}]\n")
-        for s, why in r.excused:
-            out(f"{r.source.path}:{s.line}: unchecked ({why}): {s.text}\n")
-        out(f"{r.source.id}: {r.cited} of {r.checkable} checkable sentences cited, "
-            f"{len(r.excused)} deliberately unchecked, {len(r.uncited)} uncited\n")  # fmt: skip
-    raise typer.Exit(1 if left else 0)
-
-
-@app.command("draft-claims")
-def draft_claims(
-    source: Annotated[str, typer.Argument(help="A source of the record (id or path), or a text file with its metadata .yaml beside it.", show_default=False)],
-    include_cited: Annotated[bool, typer.Option("--all", help="Also the sentences claims already cite.")] = False,
-    claims: ClaimsOpt = None,
-) -> None:  # fmt: skip
-    """A YAML skeleton of candidate claims for a source, one per checkable sentence not yet
-    cited: quote, line, names and values filled in, phrasings and examples left to write.
-    Printed, never written into the record."""
-    import yaml
-
-    from factcheck.record.curate import draft
-
-    rec = _load(claims)
-    src = _draft_source(rec, source)
-    skeleton = draft(rec, src, include_cited)
-    header = (f"# Candidate claims for {src.path} ({len(skeleton)}): write text.en and text.ja,\n"
-              "# check the names and values, add examples, then move them into the record.\n")  # fmt: skip
-    body = yaml.safe_dump({"claims": skeleton}, allow_unicode=True, sort_keys=False, width=100)
-    sys.stdout.write(header + body)
-
-
-def _draft_source(rec: Record, wanted: str) -> Source:
-    """The record's source, or a new text file read as one (its metadata from the .yaml
-    beside it when there is one: id and date)."""
-    from pathlib import Path
-
-    from factcheck.model import Source as SourceType
-
-    path = Path(wanted)
-    if not path.is_file():
-        return _source_of(rec, wanted)
-    for src in rec.sources.values():
-        if path.resolve() == (rec.root / src.path).resolve():
-            return src
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        sys.stderr.write(f"factcheck: cannot read {wanted}: {exc}\n")
-        raise typer.Exit(2) from None
-    meta: dict[str, Any] = {"id": path.stem}
-    beside = path.with_suffix(".yaml")
-    if beside.is_file():
-        import yaml
-
-        loaded = yaml.safe_load(beside.read_text(encoding="utf-8"))
-        if isinstance(loaded, dict):
-            meta.update(loaded)
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    return SourceType(str(meta["id"]), str(path), text, meta, tuple(starts))
-
-
-def run(argv: list[str]) -> None:
-    app(args=argv, prog_name="factcheck")
