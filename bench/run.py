@@ -3,6 +3,7 @@
     python bench/run.py            # all cases, 5 runs each, results as Markdown on stdout
     python bench/run.py --quick    # fewer runs and sizes, for a quick look
     python bench/run.py --large    # also a 10 MB and a 100 MB input (several minutes)
+    python bench/run.py --cluster  # only: a local Dask cluster beside local runs (factcheck[dask])
 
 Each case runs the installed ``factcheck`` command in a subprocess; times are medians of
 interleaved runs, peak memory is the child's maximum resident set size. Ratios are taken
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,6 +209,58 @@ def synthetic_record(n: int, folder: Path, seed: int = 11) -> Path:
     return path
 
 
+def archive_folder(n: int, folder: Path, per_file: int = 100, seed: int = 13) -> Path:
+    """``n`` distinct statements (as in statements_file) in files of ``per_file`` each."""
+    rng = random.Random(seed)
+    en, ja = article_sentences()
+    pool = en + ja
+    out = folder / f"archive_{n}"
+    out.mkdir()
+    for k in range(0, n, per_file):
+        lines = []
+        for i in range(k, min(n, k + per_file)):
+            s = pool[rng.randrange(len(pool))]
+            lines.append(_numbered(change_number(s, rng) if i % 3 == 0 else s, i))
+        (out / f"story_{k // per_file:05}.txt").write_text(
+            "\n\n".join(lines) + "\n", encoding="utf-8"
+        )
+    return out
+
+
+def cluster_cases(fc: list[str], folder: Path, runs: int, sizes: list[int]) -> Iterator[str]:
+    """The same archives checked locally and on a local Dask cluster (one worker process per
+    core): --scheduler local (the cluster's start included) and a running cluster. A row as
+    each case is measured (the large ones take minutes)."""
+    from distributed import LocalCluster
+
+    cores = len(os.sched_getaffinity(0))
+    with LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:  # fmt: skip
+        address = cluster.scheduler_address
+        for n in sizes:
+            archive = archive_folder(n, folder)
+            one = statements_file(n, folder, distinct=True)
+            files = f"{n:,} statements in {n // 100:,} files"
+            cases = [
+                ("local", f"{files}, local", ["--files", str(archive)]),
+                ("running", f"{files}, a running local cluster ({cores} workers)",
+                 ["--files", str(archive), "--scheduler", address]),
+                ("started", f"{files}, --scheduler local ({cores} workers, started by the run)",
+                 ["--files", str(archive), "--scheduler", "local"]),
+                ("local1", f"{n:,} statements in one file, local", ["-f", str(one)]),
+                ("running1", f"{n:,} statements in one file, a running local cluster",
+                 ["-f", str(one), "--scheduler", address]),
+            ]  # fmt: skip
+            wall: dict[str, float] = {}
+            for key, label, args in cases:
+                w, m = median_of({key: ([*fc, "--format", "json", *args], None)}, runs)[key]
+                wall[key] = w
+                base = "local1" if key.endswith("1") else "local"
+                ratio = f"{w / wall[base]:.2f} × local" if key != base else ""
+                yield f"| {label} | {w:.2f} | {m:.0f} | {ratio} |"
+            shutil.rmtree(archive)
+
+
 def median_of(
     cmds: dict[str, tuple[list[str], Path | None]], runs: int
 ) -> dict[str, tuple[float, float]]:
@@ -228,6 +282,13 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--large", action="store_true", help="also 10 MB and 100 MB inputs (slow)")
+    ap.add_argument(
+        "--cluster",
+        action="store_true",
+        help="only the local Dask cluster beside local runs (needs factcheck[dask])",
+    )
+    ap.add_argument("--sizes", type=lambda v: [int(n) for n in v.split(",")],
+                    default=[20_000, 200_000], help="with --cluster: statements per case")  # fmt: skip
     args = ap.parse_args()
     runs = 2 if args.quick else args.runs
     fc = factcheck_cmd()
@@ -242,6 +303,13 @@ def main() -> int:
     ]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.cluster:
+            out.append("| case | median wall s | peak MB (one process) | ratio |")
+            out.append("| --- | ---: | ---: | ---: |")
+            print("\n".join(out), flush=True)
+            for row in cluster_cases(fc, folder, max(1, runs // 2), args.sizes):
+                print(row, flush=True)
+            return 0
         one = folder / "one.txt"
         one.write_text("Musk donated $44M to OpenAI.\n", encoding="utf-8")
         r = median_of(

@@ -1,6 +1,7 @@
 """factcheck: check English and Japanese text against a curated record of sourced claims.
 
-The public API is :func:`check`; the command line (``factcheck.cli``) is a thin layer over it.
+The public API is :func:`check` and :class:`Checker` (a picklable check against one record,
+for other processes and machines); the command line (``factcheck.cli``) is a thin layer over it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,20 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from factcheck.checker import Checker
     from factcheck.model import Finding
     from factcheck.record import Record
 
-__all__ = ["__version__", "check", "load_record"]
+__all__ = ["Checker", "__version__", "check", "load_record"]
+
+
+def __getattr__(name: str) -> type[Checker]:
+    """``factcheck.Checker``, imported when first asked for (start-up stays lean)."""
+    if name == "Checker":
+        from factcheck.checker import Checker
+
+        return Checker
+    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
 
 
 def load_record(path: str | None = None) -> Record:

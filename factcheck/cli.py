@@ -124,6 +124,7 @@ def check(
     scores: Annotated[bool, typer.Option("--scores", help="Show match scores.")] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS", help="Check on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for one started here (needs factcheck[dask]).", show_default=False)] = None,
 ) -> None:  # fmt: skip
     from factcheck.run import Options, run_check
 
@@ -135,7 +136,7 @@ def check(
         version=version, stdin_filename=stdin_filename, output_file=output_file,
         exclude=list(exclude or []), extend_exclude=list(extend_exclude or []),
         force_exclude=force_exclude, no_respect_gitignore=no_respect_gitignore,
-        diff_base=diff_base, fix=fix, diff=diff,
+        diff_base=diff_base, fix=fix, diff=diff, scheduler=scheduler,
     )  # fmt: skip
     try:
         code = run_check(opts)

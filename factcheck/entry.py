@@ -27,7 +27,8 @@ _FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explai
 _VALUED = {"--file": "file", "-f": "file", "--format": "fmt", "--claims": "claims",
            "--fail-on": "fail_on", "--config": "config", "--stdin-filename": "stdin_filename",
            "--output-file": "output_file", "-o": "output_file", "--exclude": "exclude",
-           "--extend-exclude": "extend_exclude", "--diff-base": "diff_base"}  # fmt: skip
+           "--extend-exclude": "extend_exclude", "--diff-base": "diff_base",
+           "--scheduler": "scheduler"}  # fmt: skip
 _CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
 SUBCOMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
 

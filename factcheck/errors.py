@@ -49,3 +49,6 @@ class RecordError(FactcheckError):
         first = self.problems[0] if problems else "invalid claims database"
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(first + more)
+
+    def __reduce__(self) -> tuple[type[RecordError], tuple[list[str]]]:
+        return RecordError, (self.problems,)  # sent whole from another process

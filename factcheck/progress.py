@@ -36,8 +36,10 @@ def estimate_statements(text: str) -> int:
     return max(1, len(_ENDS.findall(text))) if text.strip() else 0
 
 
-def is_long(docs: Sequence[Named]) -> bool:
-    return len(docs) > MIN_FILES or sum(estimate_statements(d.text) for d in docs) > MIN_STATEMENTS
+def is_long(docs: Sequence[Named], estimates: Sequence[int] | None = None) -> bool:
+    if estimates is None:
+        estimates = [estimate_statements(d.text) for d in docs]
+    return len(docs) > MIN_FILES or sum(estimates) > MIN_STATEMENTS
 
 
 def _isatty(stream: TextIO | None) -> bool:
@@ -78,12 +80,19 @@ def _label(name: str, number: int, files: int) -> str:
 
 
 @contextmanager
-def progress_for(docs: Sequence[Named], no_color: bool = False,
-                 stream: TextIO | None = None) -> Iterator[Tracker | None]:  # fmt: skip
+def progress_for(docs: Sequence[Named], no_color: bool = False, stream: TextIO | None = None,
+                 estimates: Sequence[int] | None = None) -> Iterator[Tracker | None]:  # fmt: skip
     """A :class:`Tracker` showing a bar on ``stream`` (standard error) for a long run when
-    that is a terminal; None otherwise (nothing is created, nothing is written)."""
+    that is a terminal; None otherwise (nothing is created, nothing is written).
+    ``estimates``: the statements each document is thought to hold, when its text is not
+    read yet (a run on a cluster reads files as it sends them)."""
     stream = sys.stderr if stream is None else stream
-    if not _isatty(stream) or not is_long(docs):
+    if not _isatty(stream):
+        yield None
+        return
+    if estimates is None:
+        estimates = [estimate_statements(d.text) for d in docs]
+    if not is_long(docs, estimates):
         yield None
         return
     from rich.console import Console
@@ -107,7 +116,6 @@ def progress_for(docs: Sequence[Named], no_color: bool = False,
         MofNCompleteColumn(), TextColumn("statements"), TimeElapsedColumn(),
         console=console, transient=True, redirect_stdout=False, redirect_stderr=False,
     )  # fmt: skip
-    estimates = [estimate_statements(d.text) for d in docs]
     with bar:
         task = bar.add_task(_label(docs[0].name, 1, len(docs)), total=sum(estimates))
-        yield Tracker(bar, task, estimates)
+        yield Tracker(bar, task, list(estimates))

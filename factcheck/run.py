@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from factcheck.progress import Tracker
     from factcheck.record import Record
     from factcheck.report import Context
+
+D = TypeVar("D")
 
 
 @dataclass(slots=True)
@@ -47,6 +49,7 @@ class Options:
     diff_base: str | None = None
     fix: bool = False
     diff: bool = False
+    scheduler: str | None = None  # a Dask scheduler's address, or "local"
 
 
 def _use_color(no_color: bool) -> bool:
@@ -70,21 +73,23 @@ def _warn(message: str) -> None:
     warn(message)
 
 
-def _documents(opts: Options, settings: Settings) -> tuple[list[Document], list[str]]:
-    """The documents to check, and the names of those read from files."""
+def _documents(opts: Options, settings: Settings,
+               read: Callable[[str], D]) -> tuple[list[Document | D], list[str]]:  # fmt: skip
+    """The documents to check (files as ``read`` gives them: read_file reads them), and the
+    names of those read from files."""
     from factcheck.errors import InputError
-    from factcheck.inputs import read_file, read_stdin, text_document
+    from factcheck.inputs import read_stdin, text_document
     from factcheck.selection import Selection
 
     args = opts.text
     selection = Selection.from_settings(settings, opts.extend_exclude)
-    docs: list[Document] = []
+    docs: list[Document | D] = []
     paths = [*opts.file, *(a for a in args if a != "-")] if opts.args_are_files else opts.file
     words = [] if opts.args_are_files else [a for a in args if a != "-"]
     if words:
         docs.append(text_document(words))  # refuses bytes that are not UTF-8
     files = selection.files(paths, _warn)
-    docs.extend(read_file(path) for path in files)
+    docs.extend(read(path) for path in files)
     if (not words and not paths) or "-" in args:
         if sys.stdin is None or (sys.stdin.isatty() and "-" not in args):
             raise InputError(
@@ -287,8 +292,10 @@ def _changes(base: str | None, files: list[str]) -> dict[str, set[int] | None]:
 
 
 def _write_report(docs: list[Document], record: Record, settings: Settings, opts: Options,
-                  changed: dict[str, set[int] | None]) -> dict[str, int]:  # fmt: skip
-    """Check the documents and write the report (standard output or ``-o``); the counts."""
+                  changed: dict[str, set[int] | None], cluster: Any = None) -> dict[str, int]:  # fmt: skip
+    """Check the documents and write the report (standard output or ``-o``); the counts.
+    With ``cluster`` (a factcheck.dask.ClusterRun) the findings come from a Dask cluster,
+    ``docs`` standing in for the files it reads as it sends them."""
     from contextlib import ExitStack
 
     from factcheck.progress import progress_for
@@ -299,16 +306,20 @@ def _write_report(docs: list[Document], record: Record, settings: Settings, opts
         out = (
             stack.enter_context(_open_output(opts.output_file)) if opts.output_file else sys.stdout
         )
+        stream = streamer(settings.format)
+        if cluster is not None:
+            cluster.keep_texts = stream is None  # (the formats written at the end)
         ctx = Context(
-            texts={d.name: d.text for d in docs},
+            texts={d.name: d.text for d in docs} if cluster is None else cluster.texts,
             color=_use_color(opts.no_color) and out is sys.stdout,
             width=terminal_width(out),  # COLUMNS, else the terminal's, else 100
             explain=opts.explain, only_problems=opts.only_problems, show_scores=opts.scores,
             fail_on=settings.fail_on,
         )  # fmt: skip
-        stream = streamer(settings.format)
-        with progress_for(docs, opts.no_color) as tracker:  # only when stderr is a terminal
-            found = _check_documents(docs, record, tracker)
+        estimates = None if cluster is None else cluster.estimates
+        with progress_for(docs, opts.no_color, estimates=estimates) as tracker:  # on a terminal
+            found = (_check_documents(docs, record, tracker) if cluster is None
+                     else cluster.findings(tracker))  # fmt: skip
             if changed:
                 found = _only_changed(found, ctx.texts, changed)
             if settings.format in WITH_FIXES:
@@ -329,7 +340,7 @@ def run_check(opts: Options) -> int:
     """Check what the options name; the report goes to standard output (or ``--output-file``);
     the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
     from factcheck.config import describe, resolve
-    from factcheck.model import Verdict
+    from factcheck.inputs import read_file
     from factcheck.pipeline import open_record
 
     if opts.version:
@@ -345,15 +356,37 @@ def run_check(opts: Options) -> int:
     if opts.args_are_files and not opts.text and not opts.file:
         sys.stderr.write("factcheck: nothing to check (--files without file names)\n")
         return 0
-    docs, files = _documents(opts, settings)
-    changed = _changes(opts.diff_base, files)
     extra: list[str | Path] = list(settings.extra_claims)
+    if opts.scheduler:  # on a Dask cluster: files read as they are sent, the same report
+        from importlib import import_module
+
+        from factcheck.errors import FactcheckError
+
+        if opts.fix or opts.diff:
+            raise FactcheckError("--fix and --diff rewrite files here: not with --scheduler")
+        dask = import_module("factcheck.dask")  # the optional extra, loaded by name (as the
+        # report formats are): it builds on this module (Checker runs document_findings)
+        inputs, files = _documents(opts, settings, dask.probe_path)
+        cluster = dask.ClusterRun(opts.scheduler, inputs, settings.claims, extra)
+        counts = _write_report(cluster.stand_ins, cluster.checker.record, settings, opts,
+                               _changes(opts.diff_base, files), cluster)  # fmt: skip
+        return _finish(counts, opts, settings)
+    docs, files = _documents(opts, settings, read_file)
+    changed = _changes(opts.diff_base, files)
     record = open_record(settings.claims, extra=extra)
     if opts.fix or opts.diff:
         docs, status = _fix(docs, files, record, opts.diff)
         if opts.diff:
             return status
     counts = _write_report(docs, record, settings, opts, changed)
+    return _finish(counts, opts, settings)
+
+
+def _finish(counts: dict[str, int], opts: Options, settings: Settings) -> int:
+    """After the report: the counts' line for ``-o``, a word when nothing was checked, and
+    the exit status."""
+    from factcheck.model import Verdict
+
     if opts.output_file:
         sys.stdout.write(_told(counts, opts.output_file))
         sys.stdout.flush()

@@ -52,6 +52,8 @@ CASES = [
     ["--force-exclude", "--no-respect-gitignore", "--version", "a"],
     ["--files", "docs", "--diff-base", "origin/main", "--diff-base=HEAD~1"],
     ["--fix", "--diff", "-f", "draft.md"],
+    ["--files", "docs", "--scheduler", "tcp://10.0.0.5:8786", "--format=json"],
+    ["-f", "a.md", "--scheduler=local"],
 ]
 HANDED_OVER = [
     ["--help"],
@@ -89,7 +91,7 @@ TOKENS = st.sampled_from(
      "--show-config", "--claims", "c.yaml", "--fail-on", "unknown", "never", "--fail-on=x",
      "--config", "p.toml", "--bogus", "-x", "Musk", "マスク氏", "--help", "claims", "=", "-fq",
      "--version", "-o", "out.md", "--stdin-filename", "--exclude", "--extend-exclude=old",
-     "--force-exclude"]
+     "--force-exclude", "--scheduler", "local"]
 )  # fmt: skip
 
 

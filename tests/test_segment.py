@@ -1,7 +1,7 @@
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.text.segment import split_statements
+from factcheck.text.segment import cut_points, split_statements
 
 
 def texts(t: str) -> list[str]:
@@ -52,3 +52,28 @@ def test_spans_always_slice_back(t: str) -> None:
         assert s.span.start >= last
         assert s.text == s.text.strip()
         last = s.span.end
+
+
+PIECES = st.sampled_from(["a", "B", "mr", "Mr.", "U.S.", " ", ".", "。", "!", "?", "「", "」",
+                          "(", ")", "\n", "\n\n", "\r\n", "  ", "- ", "1. ", "word", "文", "$1.5B",
+                          "\u2028", "\r", "\t"])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join), st.integers(1, 40))
+def test_cut_points_keep_every_statement_whole(text: str, size: int) -> None:
+    """Checked piece by piece, a text cut at its cut points gives the statements of the
+    whole text, offsets moved by each piece's start."""
+    cuts = cut_points(text, size)
+    assert cuts == sorted(set(cuts)) and all(0 < c < len(text) for c in cuts)
+    starts, ends = [0, *cuts], [*cuts, len(text)]
+    pieced = [(s.text, s.span.start + a, s.span.end + a)
+              for a, b in zip(starts, ends, strict=True) for s in split_statements(text[a:b])]  # fmt: skip
+    assert pieced == [(s.text, s.span.start, s.span.end) for s in split_statements(text)]
+
+
+def test_cut_points_fall_between_blocks_only() -> None:
+    text = "One ends here.\nand this one goes\non in lower case.\n\nTwo.\n"
+    assert cut_points(text, 1) == [15, 51, 52]  # not inside the wrapped sentence
+    assert cut_points("a line\nwrapped line\n", 1) == []
+    assert cut_points("x" * 50, 10) == []  # no line to cut at

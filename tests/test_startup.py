@@ -105,3 +105,18 @@ def _japanese_before(text: str) -> bool:
 @given(st.one_of(TEXTS, st.text(max_size=30)))
 def test_is_japanese_as_before(text: str) -> None:
     assert is_japanese(text) == _japanese_before(text)
+
+
+def test_the_ordinary_command_never_imports_dask() -> None:
+    """Only --scheduler (and factcheck.dask) loads Dask: a check pays nothing for it."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['factcheck', '--format', 'json', '--files', 'sources']\n"
+        "from factcheck.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n"
+        "    loaded = sorted(m for m in ('dask', 'distributed', 'factcheck.dask') if m in sys.modules)\n"
+        "    sys.stderr.write(f'exit={e.code} loaded={loaded}')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, cwd=PACKAGE.parent)  # fmt: skip
+    assert proc.stderr.endswith("exit=0 loaded=[]"), proc.stderr

@@ -289,3 +289,33 @@ class StatementStream:
         self.text, self.start, self.base = self.text[cut:], keep - cut, self.base + cut
         self.settled = len(self.text)
         return found
+
+
+def cut_points(text: str, size: int) -> list[int]:
+    """Offsets at which ``text`` may be cut into pieces of about ``size`` characters or more
+    whose statements, offsets moved by each piece's start, are exactly those of the whole
+    text (so that the pieces can be checked apart, in any order).
+
+    A cut is made at the start of a line that begins a new block of lines in the whole text
+    (see :func:`_line_blocks`): the text before it ends a sentence, or the next line that is
+    not blank does not start in lower case. Statements never cross blocks, and what a full
+    stop at the end of a block looks at beyond it cannot change the statements."""
+    cuts: list[int] = []
+    at = size
+    while at < len(text):
+        newline = text.find("\n", at - 1)
+        if newline < 0:
+            break
+        cut = newline + 1
+        first = _NOT_SPACE.search(text, cut)
+        if first is None:
+            break  # only blank lines follow
+        before = cut - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if not text[first.start()].islower() or before < 0 or text[before] in _JA_END + ".":
+            cuts.append(cut)
+            at = cut + size
+        else:
+            at = first.start() + 1
+    return cuts
