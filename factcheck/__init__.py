@@ -41,9 +41,12 @@ def check(text: str, record: Record | None = None, input_name: str = "<text>", *
     ``<!-- factcheck: ... -->`` switches, as the command line does for ``.md`` files; None
     (the default) decides by ``input_name`` (``draft.md`` is Markdown)."""
     from factcheck.inputs import Document, is_markdown
-    from factcheck.pipeline import open_record
-    from factcheck.run import document_findings
+    from factcheck.pipeline import document_findings, open_record
 
     doc = Document(input_name, text, is_markdown(input_name) if markdown is None else markdown)
     # the bundled record comes prepared from the cache (see factcheck.cache)
-    return list(document_findings(doc, record if record is not None else open_record()))
+    return list(
+        document_findings(
+            doc.name, doc.text, doc.markdown, record if record is not None else open_record()
+        )
+    )

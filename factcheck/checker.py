@@ -91,10 +91,14 @@ class Checker:
         the warnings (where Markdown stops checking; standard error by default)."""
         from factcheck.inputs import Document
         from factcheck.inputs import warn as to_stderr
-        from factcheck.run import document_findings
+        from factcheck.pipeline import document_findings
 
         doc = Document(input_name, text, markdown)
-        return list(document_findings(doc, self.record, on_stop=warn or to_stderr))
+        return list(
+            document_findings(
+                doc.name, doc.text, doc.markdown, self.record, on_stop=warn or to_stderr
+            )
+        )
 
 
 def _host() -> str:

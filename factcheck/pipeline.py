@@ -272,3 +272,33 @@ def check_text(text: str, record: Record, input_name: str = "<text>",
     """Every finding of :func:`iter_findings`, in input order."""
     return list(iter_findings(text, record, input_name, regions,
                               analysis_text=analysis_text, progress=progress))  # fmt: skip
+
+
+def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
+    """Drop findings citing a claim that an ignore comment names on one of their lines."""
+    for f in findings:
+        if ignored and f.claim_id:
+            line = text.count("\n", 0, f.span.start) + 1
+            end_line = line + text.count("\n", f.span.start, max(f.span.start, f.span.end - 1))
+            if any(f.claim_id in ignored.get(n, ()) for n in range(line - 1, end_line)):
+                continue
+        yield f
+
+
+def document_findings(name: str, text: str, markdown: bool, record: Record,
+                      progress: Callable[[int], None] | None = None,
+                      on_stop: Callable[[str], object] | None = None) -> Iterator[Finding]:  # fmt: skip
+    """The findings of one document, as they are judged; in Markdown only the prose is
+    checked and the ignore switches are honoured. ``on_stop`` hears where a Markdown
+    document's checking stopped early, if it did."""
+    if not markdown:
+        yield from iter_findings(text, record, name, progress=progress)
+        return
+    from factcheck.text.markdown import Prose
+
+    prose = Prose(text)  # the prose mask made and split piece by piece, never whole
+    found = iter_findings(text, record, name, statements=prose.statements(), progress=progress)
+    yield from _drop_ignored(found, text, prose.ignored)  # filled as it is read
+    stopped = prose.stopped_at()
+    if stopped is not None and on_stop is not None:
+        on_stop(f"{name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")

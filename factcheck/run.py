@@ -116,44 +116,13 @@ def _only_changed(findings: Iterable[Finding], texts: dict[str, str], changed: d
         yield f
 
 
-def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
-    """Drop findings citing a claim that an ignore comment names on one of their lines."""
-    from factcheck.report.positions import locate
-
-    for f in findings:
-        if ignored and f.claim_id:
-            line, _, end_line, _ = locate(text, f.span)
-            if any(f.claim_id in ignored.get(n, ()) for n in range(line - 1, end_line)):
-                continue
-        yield f
-
-
-def document_findings(doc: Document, record: Record, progress: Callable[[int], None] | None = None,
-                      on_stop: Callable[[str], object] | None = None) -> Iterator[Finding]:  # fmt: skip
-    """The findings of one document, as they are judged; in Markdown only the prose is
-    checked and the ignore switches are honoured. ``on_stop`` hears where a Markdown
-    document's checking stopped early, if it did."""
-    from factcheck.pipeline import iter_findings
-
-    if not doc.markdown:
-        yield from iter_findings(doc.text, record, doc.name, progress=progress)
-        return
-    from factcheck.text.markdown import Prose
-
-    prose = Prose(doc.text)  # the prose mask made and split piece by piece, never whole
-    found = iter_findings(doc.text, record, doc.name, statements=prose.statements(),
-                          progress=progress)  # fmt: skip
-    yield from _drop_ignored(found, doc.text, prose.ignored)  # filled as it is read
-    stopped = prose.stopped_at()
-    if stopped is not None and on_stop is not None:
-        on_stop(f"{doc.name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")
-
-
 def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
     """The findings of every document, one at a time, as they are judged."""
     for doc in docs:
         step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
-        yield from document_findings(doc, record, step, on_stop=_warn)
+        from factcheck.pipeline import document_findings
+
+        yield from document_findings(doc.name, doc.text, doc.markdown, record, step, on_stop=_warn)
 
 
 def _fixed_documents(docs: list[Document], files: list[str], record: Record) -> dict[str, tuple[str, str, int]]:  # fmt: skip
@@ -169,7 +138,11 @@ def _fixed_documents(docs: list[Document], files: list[str], record: Record) -> 
     for doc in docs:
         if doc.name not in files:
             continue
-        found = (suggest(f, judge) for f in document_findings(doc, record))
+        from factcheck.pipeline import document_findings
+
+        found = (
+            suggest(f, judge) for f in document_findings(doc.name, doc.text, doc.markdown, record)
+        )
         fixes = [fx for fx in found if fx is not None]
         if fixes:
             out[doc.name] = (doc.text, apply_fixes(doc.text, fixes), len(fixes))
@@ -365,7 +338,7 @@ def run_check(opts: Options) -> int:
         if opts.fix or opts.diff:
             raise FactcheckError("--fix and --diff rewrite files here: not with --scheduler")
         dask = import_module("factcheck.dask")  # the optional extra, loaded by name (as the
-        # report formats are): it builds on this module (Checker runs document_findings)
+        # report formats are)
         inputs, files = _documents(opts, settings, dask.probe_path)
         cluster = dask.ClusterRun(opts.scheduler, inputs, settings.claims, extra)
         counts = _write_report(cluster.stand_ins, cluster.checker.record, settings, opts,
