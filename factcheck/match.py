@@ -114,6 +114,7 @@ class Index:
     idf_ja: dict[str, float] = field(default_factory=dict)
     postings: Postings = field(default_factory=lambda: Postings({}))
     members: dict[str, frozenset[int]] = field(default_factory=dict)  # common words' claims
+    by_length: tuple[list[int], list[int]] | None = None  # passages' lengths, sorted; their numbers
 
     def features(self, text: str, source: str | None = None) -> Features:
         """What ``text`` says; read as a part of ``source`` (its publication date for relative
@@ -340,24 +341,63 @@ def _coverage(
     return sum(idf.get(t, default) for t in tokens if t in vocab) / total
 
 
+class _Weighted:
+    """A statement's words with their weights (IDF), looked up once per statement rather
+    than once per claim it is scored against; the sums are taken in the same order as
+    :func:`_coverage` takes them, so every share is the same number."""
+
+    __slots__ = ("pairs", "total")
+
+    def __init__(self, tokens: frozenset[str], idf: dict[str, float], default: float) -> None:
+        self.pairs = [(t, idf.get(t, default)) for t in tokens]
+        self.total = sum(w for _, w in self.pairs)
+
+    def share(self, vocab: frozenset[str]) -> float:
+        """``_coverage(tokens, vocab, idf, default)``."""
+        if self.total == 0:
+            return 0.0
+        return sum(w for t, w in self.pairs if t in vocab) / self.total
+
+
+class _Query:
+    """One statement's side of the topic score, prepared once for all its candidates."""
+
+    __slots__ = ("content", "default", "f", "gist", "idf", "low")
+
+    def __init__(self, index: Index, f: Features) -> None:
+        self.f = f
+        self.default = math.log(1 + len(index.profiles))
+        self.idf = index.idf_ja if f.japanese else index.idf_en
+        self.low = f.text if f.japanese else f.text.lower()
+        self.content = _Weighted(f.content, self.idf, self.default) if f.content else None
+        self.gist = _Weighted(f.gist, self.idf, self.default) if f.gist else None
+
+    def score(self, prof: Profile) -> float:
+        """:func:`score` of the statement and ``prof``."""
+        f = self.f
+        if f.japanese:
+            core, forms, vocab = prof.ja_core, prof.ja_forms, prof.ja_vocab
+            fz = max((fuzz.partial_ratio(self.low, form) for form in forms), default=0.0) / 100
+        else:
+            core, forms, vocab = prof.en_core, prof.en_forms, prof.en_vocab
+            fz = max((fuzz.token_set_ratio(self.low, form) for form in forms), default=0.0) / 100
+        # what the statement says about its names; a statement that is all names ("Brockman,
+        # Stripe's CTO") is judged by the names alone
+        ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
+        cov = ent if self.content is None else self.content.share(vocab)
+        ccov = _coverage(core, f.tokens, self.idf, self.default)
+        return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
+
+    def coverage(self, prof: Profile) -> float | None:
+        """:func:`content_coverage` of the statement by ``prof`` (what it says)."""
+        if self.gist is None:
+            return None
+        return self.gist.share(prof.ja_said if self.f.japanese else prof.en_said)
+
+
 def score(index: Index, f: Features, prof: Profile) -> float:
     """Topic match of a statement and a claim, 0 to 100."""
-    default = math.log(1 + len(index.profiles))
-    if f.japanese:
-        idf, core, forms = index.idf_ja, prof.ja_core, prof.ja_forms
-        fz = max((fuzz.partial_ratio(f.text, form) for form in forms), default=0.0) / 100
-    else:
-        idf, core, forms = index.idf_en, prof.en_core, prof.en_forms
-        low = f.text.lower()
-        fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
-    # what the statement says about its names; a statement that is all names ("Brockman,
-    # Stripe's CTO") is judged by the names alone
-    cov = content_coverage(index, f, prof, said_only=False)
-    ccov = _coverage(core, f.tokens, idf, default)
-    ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
-    if cov is None:
-        cov = ent
-    return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
+    return _Query(index, f).score(prof)
 
 
 def content_coverage(
@@ -432,10 +472,11 @@ def candidates(
     if shortlist is not None and len(pool) > shortlist:
         pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
     scored = []
+    query = _Query(index, f)
     for i in pool:
         prof = index.profiles[i]
-        cov = content_coverage(index, f, prof)
-        scored.append(Candidate(prof, score(index, f, prof), 1.0 if cov is None else cov))
+        cov = query.coverage(prof)
+        scored.append(Candidate(prof, query.score(prof), 1.0 if cov is None else cov))
     scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
     return scored[:limit]
 
@@ -444,7 +485,18 @@ def closest_passage(index: Index, f: Features) -> tuple[PassageProfile, float] |
     """The source passage a statement nearly copies (rapidfuzz ratio), if any: the first of
     the best among those of a similar length."""
     n = len(f.text)
-    near = [pp for pp in index.passages if abs(len(pp.norm) - n) <= 0.4 * max(len(pp.norm), n)]
+    if index.by_length is None:
+        order = sorted(range(len(index.passages)), key=lambda k: len(index.passages[k].norm))
+        index.by_length = ([len(index.passages[k].norm) for k in order], order)
+    lengths, order = index.by_length
+    # a similar length is one within 40% of the longer: from 0.6 n to n / 0.6 (bounds
+    # widened by a character, the exact test below decides)
+    window = order[bisect_left(lengths, int(0.6 * n) - 1) : bisect_left(lengths, int(n / 0.6) + 2)]
+    near = [
+        pp
+        for pp in (index.passages[k] for k in sorted(window))
+        if abs(len(pp.norm) - n) <= 0.4 * max(len(pp.norm), n)
+    ]
     if not near:
         return None
     found = process.extractOne(f.text, [pp.norm for pp in near], scorer=fuzz.ratio,
