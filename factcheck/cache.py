@@ -28,6 +28,7 @@ import re
 import struct
 import sys
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar, overload
@@ -242,6 +243,7 @@ def _new_secret(path: Path) -> bytes | None:
 _MAGIC = b"factcheck-index-2\n"
 _HEADER = struct.Struct("<QQ")  # length of the head, number of items
 KEEP = 16  # entries kept in the folder, most recently used first
+KEEP_ITEMS = 2048  # items kept unpickled at once by a run, the most recently used
 
 
 def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:
@@ -255,13 +257,15 @@ class Items(Sequence[T]):
     """The entry's items, read from the mapped file and unpickled one at a time, when first
     asked for: a run that needs 24 of 50,000 claims reads 24. Each item carries its own
     signature, checked before it is unpickled; a damaged item makes the whole list be
-    rebuilt (``rebuild``), never unpickled."""
+    rebuilt (``rebuild``), never unpickled. At most ``KEEP_ITEMS`` unpickled items are
+    kept (the most recently used): a long run over a large record reads again the few it
+    let go rather than holding them all."""
 
     def __init__(self, data: mmap.mmap, offsets: array[int], key: str, secret: bytes,
                  rebuild: Callable[[], Sequence[T]]) -> None:  # fmt: skip
         self._data, self._offsets, self._key, self._secret = data, offsets, key, secret
         self._rebuild = rebuild
-        self._memo: dict[int, T] = {}
+        self._memo: OrderedDict[int, T] = OrderedDict()
         self._fresh: Sequence[T] | None = None
 
     def __len__(self) -> int:
@@ -280,6 +284,7 @@ class Items(Sequence[T]):
             raise IndexError(i)
         hit = self._memo.get(i)
         if hit is not None:
+            self._memo.move_to_end(i)
             return hit
         if self._fresh is not None:
             return self._fresh[i]
@@ -296,6 +301,8 @@ class Items(Sequence[T]):
             self._fresh = self._rebuild()
             return self._fresh[i]
         self._memo[i] = value
+        if len(self._memo) > KEEP_ITEMS:
+            self._memo.popitem(last=False)
         return value
 
 
@@ -332,28 +339,32 @@ def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array
 
 
 def _store(path: Path, key: str, secret: bytes, head: object, items: Sequence[object]) -> None:
-    """Write the entry atomically: magic, signature, sizes, item offsets, head, items."""
+    """Write the entry atomically: magic, signature, sizes, item offsets, head, items. The
+    items are pickled and written one at a time (never all held as bytes at once); the
+    sizes, offsets and signature are written last, in the room left for them."""
     head_bytes = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-    blobs = []
-    for i, item in enumerate(items):
-        payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        blobs.append(_tag(secret, key, b"%d:" % i, payload) + payload)
-    n = len(blobs)
+    n = len(items)
     offsets = array("Q", [0] * (n + 1))
-    pos = len(_MAGIC) + 32 + _HEADER.size + 8 * (n + 1) + len(head_bytes)
-    for i, blob in enumerate(blobs):
-        offsets[i] = pos
-        pos += len(blob)
-    offsets[n] = pos
-    header = _HEADER.pack(len(head_bytes), n) + offsets.tobytes()
+    lead = len(_MAGIC) + 32 + _HEADER.size + 8 * (n + 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when an entry is written
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + _tag(secret, key, header, head_bytes) + header + head_bytes)
-            fh.writelines(blobs)
+            fh.write(bytes(lead))
+            fh.write(head_bytes)
+            pos = lead + len(head_bytes)
+            for i, item in enumerate(items):
+                payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+                offsets[i] = pos
+                fh.write(_tag(secret, key, b"%d:" % i, payload))
+                fh.write(payload)
+                pos += 32 + len(payload)
+            offsets[n] = pos
+            header = _HEADER.pack(len(head_bytes), n) + offsets.tobytes()
+            fh.seek(0)
+            fh.write(_MAGIC + _tag(secret, key, header, head_bytes) + header)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -113,7 +113,6 @@ class Index:
     idf_en: dict[str, float] = field(default_factory=dict)
     idf_ja: dict[str, float] = field(default_factory=dict)
     postings: Postings = field(default_factory=lambda: Postings({}))
-    members: dict[str, frozenset[int]] = field(default_factory=dict)  # common words' claims
     by_length: tuple[list[int], list[int]] | None = None  # passages' lengths, sorted; their numbers
 
     def features(self, text: str, source: str | None = None) -> Features:
@@ -425,8 +424,11 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
 
     In a large record a common word (in thousands of claims) is not walked claim by claim:
     it only adds its weight to the claims found through the statement's rarer words and
-    names, unless those are fewer than ``wanted`` (None: walk every word). A record where no
-    word is that common (the bundled one) is always walked in full."""
+    names. When those are fewer than ``wanted``, the common words are walked from the least
+    common up, each in full until ``wanted`` claims are found, the more common ones then
+    only adding their weight to those (a claim left out shares none of the words walked in
+    full: it is found by nothing but commoner words). ``wanted=None`` walks every word. A
+    record where no word is that common (the bundled one) is always walked in full."""
     prefix = "ja:" if f.japanese else "en:"
     idf = index.idf_ja if f.japanese else index.idf_en
     n = len(index.profiles)
@@ -442,17 +444,19 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     for _, hits, w in terms if not common else [t for t in terms if len(t[1]) <= limit]:
         for i in hits:
             weight[i] += w
-    if common and (wanted is None or len(weight) < wanted):  # too few through rarer words
-        for _, hits, w in common:
+    common.sort(key=lambda term: len(term[1]))  # the least common first
+    for _, hits, w in common:
+        if wanted is None or len(weight) < wanted:  # too few found through rarer words
             for i in hits:
                 weight[i] += w
-    elif common:
-        for key, hits, w in common:
-            members = index.members.get(key)
-            if members is None:
-                members = index.members[key] = frozenset(hits)
+        elif 16 * len(weight) < len(hits):  # a few claims: look each up in the sorted list
             for i in weight:
-                if i in members:
+                k = bisect_left(hits, i)
+                if k < len(hits) and hits[k] == i:
+                    weight[i] += w
+        else:
+            for i in hits:
+                if i in weight:
                     weight[i] += w
     return weight
 
