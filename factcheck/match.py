@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import compress, repeat
 from typing import overload
 
 from rapidfuzz import fuzz, process
@@ -334,10 +335,11 @@ def _passage_claims(record: Record) -> list[tuple[str, str] | None]:
 def _coverage(
     tokens: frozenset[str], vocab: frozenset[str], idf: dict[str, float], default: float
 ) -> float:
-    total = sum(idf.get(t, default) for t in tokens)
+    # (iterators rather than generators: the same additions in the same order, in C)
+    total = sum(map(idf.get, tokens, repeat(default)))
     if total == 0:
         return 0.0
-    return sum(idf.get(t, default) for t in tokens if t in vocab) / total
+    return sum(map(idf.get, filter(vocab.__contains__, tokens), repeat(default))) / total
 
 
 class _Weighted:
@@ -345,17 +347,18 @@ class _Weighted:
     than once per claim it is scored against; the sums are taken in the same order as
     :func:`_coverage` takes them, so every share is the same number."""
 
-    __slots__ = ("pairs", "total")
+    __slots__ = ("total", "weights", "words")
 
     def __init__(self, tokens: frozenset[str], idf: dict[str, float], default: float) -> None:
-        self.pairs = [(t, idf.get(t, default)) for t in tokens]
-        self.total = sum(w for _, w in self.pairs)
+        self.words = list(tokens)
+        self.weights = list(map(idf.get, self.words, repeat(default)))
+        self.total = sum(self.weights)
 
     def share(self, vocab: frozenset[str]) -> float:
         """``_coverage(tokens, vocab, idf, default)``."""
         if self.total == 0:
             return 0.0
-        return sum(w for t, w in self.pairs if t in vocab) / self.total
+        return sum(compress(self.weights, map(vocab.__contains__, self.words))) / self.total
 
 
 class _Query:
@@ -371,15 +374,34 @@ class _Query:
         self.content = _Weighted(f.content, self.idf, self.default) if f.content else None
         self.gist = _Weighted(f.gist, self.idf, self.default) if f.gist else None
 
-    def score(self, prof: Profile) -> float:
-        """:func:`score` of the statement and ``prof``."""
+    def similarity(self, profs: Sequence[Profile]) -> list[float]:
+        """The rapidfuzz similarity (0 to 1) of the statement to each claim's closest
+        phrasing, every phrasing of every claim scored in one call."""
+        japanese = self.f.japanese
+        forms: list[str] = []
+        owner: list[int] = []
+        for k, prof in enumerate(profs):
+            mine = prof.ja_forms if japanese else prof.en_forms
+            forms += mine
+            owner += [k] * len(mine)
+        scorer = fuzz.partial_ratio if japanese else fuzz.token_set_ratio
+        best = [0.0] * len(profs)
+        for _, value, j in process.extract(self.low, forms, scorer=scorer, processor=None,
+                                           limit=None):  # fmt: skip
+            best[owner[j]] = max(best[owner[j]], value)
+        return [b / 100 for b in best]
+
+    def score(self, prof: Profile, fz: float | None = None) -> float:
+        """:func:`score` of the statement and ``prof`` (``fz``: its :meth:`similarity`)."""
         f = self.f
         if f.japanese:
             core, forms, vocab = prof.ja_core, prof.ja_forms, prof.ja_vocab
-            fz = max((fuzz.partial_ratio(self.low, form) for form in forms), default=0.0) / 100
+            if fz is None:
+                fz = max((fuzz.partial_ratio(self.low, t) for t in forms), default=0.0) / 100
         else:
             core, forms, vocab = prof.en_core, prof.en_forms, prof.en_vocab
-            fz = max((fuzz.token_set_ratio(self.low, form) for form in forms), default=0.0) / 100
+            if fz is None:
+                fz = max((fuzz.token_set_ratio(self.low, t) for t in forms), default=0.0) / 100
         # what the statement says about its names; a statement that is all names ("Brockman,
         # Stripe's CTO") is judged by the names alone
         ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
@@ -477,10 +499,10 @@ def candidates(
         pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
     scored = []
     query = _Query(index, f)
-    for i in pool:
-        prof = index.profiles[i]
+    profs = [index.profiles[i] for i in pool]
+    for prof, fz in zip(profs, query.similarity(profs), strict=True):
         cov = query.coverage(prof)
-        scored.append(Candidate(prof, query.score(prof), 1.0 if cov is None else cov))
+        scored.append(Candidate(prof, query.score(prof, fz), 1.0 if cov is None else cov))
     scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
     return scored[:limit]
 
@@ -493,14 +515,18 @@ def closest_passage(index: Index, f: Features) -> tuple[PassageProfile, float] |
         order = sorted(range(len(index.passages)), key=lambda k: len(index.passages[k].norm))
         index.by_length = ([len(index.passages[k].norm) for k in order], order)
     lengths, order = index.by_length
-    # a similar length is one within 40% of the longer: from 0.6 n to n / 0.6 (bounds
-    # widened by a character, the exact test below decides)
-    window = order[bisect_left(lengths, int(0.6 * n) - 1) : bisect_left(lengths, int(n / 0.6) + 2)]
-    near = [
-        pp
-        for pp in (index.passages[k] for k in sorted(window))
-        if abs(len(pp.norm) - n) <= 0.4 * max(len(pp.norm), n)
-    ]
+
+    def similar(length: int) -> bool:  # within 40% of the longer
+        return abs(length - n) <= 0.4 * max(length, n)
+
+    # those are one run of the sorted lengths (about 0.6 n to n / 0.6): found by bisection
+    # a character wide of each end, then trimmed with the exact test
+    lo, hi = bisect_left(lengths, int(0.6 * n) - 1), bisect_left(lengths, int(n / 0.6) + 2)
+    while lo < hi and not similar(lengths[lo]):
+        lo += 1
+    while hi > lo and not similar(lengths[hi - 1]):
+        hi -= 1
+    near = [index.passages[k] for k in sorted(order[lo:hi])]
     if not near:
         return None
     found = process.extractOne(f.text, [pp.norm for pp in near], scorer=fuzz.ratio,

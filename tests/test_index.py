@@ -28,7 +28,7 @@ def test_the_shortlist_really_shortens(monkeypatch: pytest.MonkeyPatch) -> None:
     f = index.features("Musk gave OpenAI money.")
     scored: list[int] = []
     original = match._Query.score
-    monkeypatch.setattr(match._Query, "score", lambda q, p: scored.append(1) or original(q, p))
+    monkeypatch.setattr(match._Query, "score", lambda q, *a: scored.append(1) or original(q, *a))
     match.candidates(index, f)
     assert 0 < len(scored) <= match.SHORTLIST
 
@@ -118,8 +118,10 @@ def test_the_prepared_statement_scores_as_the_plain_functions() -> None:
     for text in texts:
         f = index.features(text)
         query = match._Query(index, f)
-        for prof in index.profiles:
+        together = query.similarity(index.profiles)
+        for prof, fz in zip(index.profiles, together, strict=True):
             assert query.score(prof) == match.score(index, f, prof)
+            assert query.score(prof, fz) == query.score(prof)
             assert query.coverage(prof) == match.content_coverage(index, f, prof)
             if f.content:
                 assert query.content is not None
