@@ -288,7 +288,7 @@ class Items(Sequence[T]):
             return hit
         if self._fresh is not None:
             return self._fresh[i]
-        blob = self._data[self._offsets[i] : self._offsets[i + 1]]
+        blob = _read(self._data, self._offsets[i], self._offsets[i + 1])
         signature, payload = blob[:32], blob[32:]
         value: T
         try:
@@ -304,6 +304,16 @@ class Items(Sequence[T]):
         if len(self._memo) > KEEP_ITEMS:
             self._memo.popitem(last=False)
         return value
+
+
+def _read(data: mmap.mmap, start: int, end: int) -> bytes:
+    """Bytes of the mapped entry, its pages then handed back: what a long run has read of a
+    large entry (the page cache keeps it) is not counted in the process's own memory."""
+    blob = data[start:end]
+    first = start - start % mmap.PAGESIZE
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no madvise here
+        data.madvise(mmap.MADV_DONTNEED, first, end - first)
+    return blob
 
 
 def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array[int]] | None:
@@ -326,7 +336,7 @@ def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array
         start = at + 32 + _HEADER.size
         offsets = array("Q")
         offsets.frombytes(data[start : start + 8 * (n + 1)])
-        head = data[start + 8 * (n + 1) : start + 8 * (n + 1) + head_len]
+        head = _read(data, start + 8 * (n + 1), start + 8 * (n + 1) + head_len)
         header = data[at + 32 : start + 8 * (n + 1)]
         if not hmac.compare_digest(signature, _tag(secret, key, header, head)):
             return None
