@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.model import Finding, Verdict
@@ -201,15 +202,20 @@ def _summary(tally: Tally, ctx: Context) -> list[RenderableType]:
 _LABEL = 7  # the width of the details' label column (rich: min_width=7), then 2 spaces
 
 
-def _lines(plain: str, width: int) -> list[str]:
+@lru_cache(maxsize=4096)  # the same passages and phrasings are cited again and again
+def _lines(plain: str, width: int) -> tuple[str, ...]:
     """``plain`` (one line) cut as :class:`Wrapped` cuts it, each line without its trailing
     spaces."""
+    from rich.cells import cell_len
+
+    if cell_len(plain) <= width:  # it fits: no cut
+        return (plain.rstrip(),)
     out, at = [], 0
     for i, cut in enumerate([*breaks(plain, width), len(plain)]):
         piece = plain[at:cut]
         out.append((piece.lstrip(" ") if i else piece).rstrip())
         at = cut
-    return out
+    return tuple(out)
 
 
 def _plain(f: Finding, ctx: Context) -> str | None:
@@ -234,11 +240,11 @@ def _plain(f: Finding, ctx: Context) -> str | None:
     room = width - 2 - _LABEL - 2  # the details' text column
     rows: list[tuple[str, list[str]]] = []
     natural = 0  # the widest row, as rich measures it
-    beside = False
+    beside: tuple[str, str] | None = None  # the passage and its English phrasing, side by side
     if f.reason and f.verdict is not Verdict.SUPPORTED:
         reason = clean(f.reason)
         natural = max(natural, cell_len(reason))
-        rows.append(("why", _lines(reason, room)))
+        rows.append(("why", list(_lines(reason, room))))
     if f.citation:
         where = f"{clean(f.citation.path)}:{f.citation.line}"
         if f.claim_id:
@@ -248,31 +254,41 @@ def _plain(f: Finding, ctx: Context) -> str | None:
         natural = max(natural, cell_len(where))
         rows.append(("source", [where]))
         passage = "「" + clean(f.citation.passage) + "」"
-        natural = max(natural, cell_len(passage))
         english = f.claim_text or ""
         if not english or not _japanese(f.citation.passage):
-            rows.append(("", _lines(passage, room)))
+            natural = max(natural, cell_len(passage))
+            rows.append(("", list(_lines(passage, room))))
         elif ctx.width - 12 < SIDE_BY_SIDE:
             gloss = "in English: " + clean(english)
-            rows.append(("", _lines(passage, room) + _lines(gloss, room)))
+            natural = max(natural, cell_len(passage), cell_len(gloss))
+            rows.append(("", [*_lines(passage, room), *_lines(gloss, room)]))
         else:
-            rows.append(("", _beside(passage, "in English: " + clean(english), room)))
-            beside = True
+            beside = (passage, "in English: " + clean(english))
+            # the table's measure: each column as wide as its text and its padding, the rule
+            wide = [min(room - 1, cell_len(t) + 1) for t in beside]
+            natural = max(natural, wide[0] + wide[1] + 1)
     elif f.claim_id:
         claim = clean(f.claim_id) + ": " + clean(f.claim_text or "")
         if cell_len(claim) > room:
             return None
         natural = max(natural, cell_len(claim))
         rows.append(("claim", [claim]))
-    # rows narrower than the column are single lines whatever its width, except two texts
-    # side by side: their column's width is rich's to choose
-    if not rows or (beside and natural < room):
+    if beside is not None:  # in a column as wide as the widest row (other rows fit in it)
+        rows.append(("", _beside(*beside, min(room, natural))))
+    if not rows:
         return None
+    out += _grid(rows)
+    return "\n".join(out) + "\n\n"  # and the blank line after each finding
+
+
+def _grid(rows: list[tuple[str, list[str]]]) -> list[str]:
+    """The details: each row's label in its column, its lines beside it, indented."""
+    out = []
     for label, texts in rows:
         for k, text in enumerate(texts):
             lead = label if k == 0 else ""
             out.append(f"  {lead:<{_LABEL}}  {text}".rstrip() if text or lead else "")
-    return "\n".join(out) + "\n\n"  # and the blank line after each finding
+    return out
 
 
 def _beside(left: str, right: str, width: int) -> list[str]:
