@@ -243,7 +243,7 @@ def _new_secret(path: Path) -> bytes | None:
 _MAGIC = b"factcheck-index-2\n"
 _HEADER = struct.Struct("<QQ")  # length of the head, number of items
 KEEP = 16  # entries kept in the folder, most recently used first
-KEEP_ITEMS = 2048  # items kept unpickled at once by a run, the most recently used
+KEEP_ITEMS = 512  # items kept unpickled at once by a run, the most recently used
 
 
 def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:

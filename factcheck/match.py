@@ -437,14 +437,14 @@ def content_coverage(
 
 
 SHORTLIST = 24  # claims scored in full per statement, out of those sharing a word or name
-COMMON = 1000  # a word or name in more claims than this (and 5% of them) is a common one
+COMMON = 200  # a word or name in more claims than this (and 1% of them) is a common one
 
 
 def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     """For every claim sharing a word or a name with the statement, the weight (IDF) of what
     they share.
 
-    In a large record a common word (in thousands of claims) is not walked claim by claim:
+    In a large record a common word (in hundreds of claims) is not walked claim by claim:
     it only adds its weight to the claims found through the statement's rarer words and
     names. When those are fewer than ``wanted``, the common words are walked from the least
     common up, each in full until ``wanted`` claims are found, the more common ones then
@@ -460,7 +460,7 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     for e in f.entities:
         hits = index.postings.get("e:" + e, ())
         terms.append(("e:" + e, hits, math.log(1 + n / max(1, len(hits)))))
-    limit = max(COMMON, n // 20)
+    limit = max(COMMON, n // 100)
     common = [term for term in terms if len(term[1]) > limit]
     weight: dict[int, float] = defaultdict(float)
     for _, hits, w in terms if not common else [t for t in terms if len(t[1]) <= limit]:
