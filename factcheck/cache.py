@@ -254,12 +254,9 @@ def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:
 
 
 class Items(Sequence[T]):
-    """The entry's items, read from the mapped file and unpickled one at a time, when first
-    asked for: a run that needs 24 of 50,000 claims reads 24. Each item carries its own
-    signature, checked before it is unpickled; a damaged item makes the whole list be
-    rebuilt (``rebuild``), never unpickled. At most ``KEEP_ITEMS`` unpickled items are
-    kept (the most recently used): a long run over a large record reads again the few it
-    let go rather than holding them all."""
+    """The entry's items, unpickled one at a time when first asked for (a run that needs 24
+    of 50,000 claims reads 24; ``KEEP_ITEMS`` kept). Each carries its own signature, checked
+    before it is unpickled; a damaged item has the whole list rebuilt, never unpickled."""
 
     def __init__(self, data: mmap.mmap, offsets: array[int], key: str, secret: bytes,
                  rebuild: Callable[[], Sequence[T]]) -> None:  # fmt: skip
@@ -282,8 +279,7 @@ class Items(Sequence[T]):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        hit = self._memo.get(i)
-        if hit is not None:
+        if (hit := self._memo.get(i)) is not None:
             self._memo.move_to_end(i)
             return hit
         if self._fresh is not None:
@@ -307,10 +303,8 @@ class Items(Sequence[T]):
 
 
 def _read(data: mmap.mmap, start: int, end: int) -> bytes:
-    """Bytes of the mapped entry, its pages then handed back: what a long run has read of a
-    large entry (the page cache keeps it) is not counted in the process's own memory."""
-    blob = data[start:end]
-    first = start - start % mmap.PAGESIZE
+    """Bytes of the mapped entry, its pages then handed back (the page cache keeps them)."""
+    blob, first = data[start:end], start - start % mmap.PAGESIZE
     with contextlib.suppress(AttributeError, OSError, ValueError):  # no madvise here
         data.madvise(mmap.MADV_DONTNEED, first, end - first)
     return blob
@@ -349,31 +343,25 @@ def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array
 
 
 def _store(path: Path, key: str, secret: bytes, head: object, items: Sequence[object]) -> None:
-    """Write the entry atomically: magic, signature, sizes, item offsets, head, items. The
-    items are pickled and written one at a time (never all held as bytes at once); the
-    sizes, offsets and signature are written last, in the room left for them."""
-    head_bytes = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-    n = len(items)
-    offsets = array("Q", [0] * (n + 1))
-    lead = len(_MAGIC) + 32 + _HEADER.size + 8 * (n + 1)
+    """Write the entry atomically: magic, signature, sizes, item offsets, head, items (one
+    at a time; the sizes, offsets and signature last, in the room left for them)."""
+    head_bytes, n = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL), len(items)
+    offsets, lead = array("Q", [0] * (n + 1)), len(_MAGIC) + 32 + _HEADER.size + 8 * (n + 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when an entry is written
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(bytes(lead))
-            fh.write(head_bytes)
+            fh.write(bytes(lead) + head_bytes)
             pos = lead + len(head_bytes)
             for i, item in enumerate(items):
                 payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-                offsets[i] = pos
-                fh.write(_tag(secret, key, b"%d:" % i, payload))
-                fh.write(payload)
-                pos += 32 + len(payload)
+                fh.write(_tag(secret, key, b"%d:" % i, payload) + payload)
+                offsets[i], pos = pos, pos + 32 + len(payload)
             offsets[n] = pos
             header = _HEADER.pack(len(head_bytes), n) + offsets.tobytes()
-            fh.seek(0)
+            fh.seek(0)  # the room left at the start
             fh.write(_MAGIC + _tag(secret, key, header, head_bytes) + header)
         os.replace(tmp, path)
     except BaseException:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import match
+from factcheck import match, scoring
 from factcheck.pipeline import index_for, judge_statement
 from tests.helpers import bundled
 
@@ -117,17 +117,19 @@ def test_the_prepared_statement_scores_as_the_plain_functions() -> None:
              "Altman and Brockman", "It was a rainy day."]  # fmt: skip
     for text in texts:
         f = index.features(text)
-        query = match._Query(index, f)
+        query = scoring._Query(index, f)
         together = query.similarity(index.profiles)
         for prof, fz in zip(index.profiles, together, strict=True):
-            assert query.score(prof) == match.score(index, f, prof)
+            assert query.score(prof) == scoring.score(index, f, prof)
             assert query.score(prof, fz) == query.score(prof)
-            assert query.coverage(prof) == match.content_coverage(index, f, prof)
+            assert query.coverage(prof) == scoring.content_coverage(index, f, prof)
             if f.content:
                 assert query.content is not None
                 idf, default = query.idf, query.default
                 vocab = prof.ja_vocab if f.japanese else prof.en_vocab
-                assert query.content.share(vocab) == match._coverage(f.content, vocab, idf, default)
+                assert query.content.share(vocab) == scoring._coverage(
+                    f.content, vocab, idf, default
+                )
 
 
 def test_near_copies_are_looked_for_among_passages_of_a_similar_length() -> None:

@@ -8,7 +8,6 @@ import pytest
 from factcheck import cache, match
 from factcheck.pipeline import index_for
 from tests.helpers import bundled
-from tests.test_robustness import private_cache  # noqa: F401  (a fixture)
 
 
 @pytest.mark.usefixtures("private_cache")

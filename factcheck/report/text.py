@@ -223,7 +223,7 @@ def _plain(f: Finding, ctx: Context) -> str | None:
     plain lines; None otherwise."""
     from rich.cells import cell_len
 
-    if ctx.color or ctx.explain or ctx.show_scores:
+    if ctx.color or ctx.explain or ctx.show_scores or len(f.disagreement) > 1:
         return None
     shown = [f.statement, f.reason or "", f.input, f.claim_text or ""]
     if f.citation:
