@@ -28,6 +28,7 @@ import re
 import struct
 import sys
 from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar, overload
@@ -242,6 +243,7 @@ def _new_secret(path: Path) -> bytes | None:
 _MAGIC = b"factcheck-index-2\n"
 _HEADER = struct.Struct("<QQ")  # length of the head, number of items
 KEEP = 16  # entries kept in the folder, most recently used first
+KEEP_ITEMS = 512  # items kept unpickled at once by a run, the most recently used
 
 
 def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:
@@ -252,16 +254,15 @@ def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:
 
 
 class Items(Sequence[T]):
-    """The entry's items, read from the mapped file and unpickled one at a time, when first
-    asked for: a run that needs 24 of 50,000 claims reads 24. Each item carries its own
-    signature, checked before it is unpickled; a damaged item makes the whole list be
-    rebuilt (``rebuild``), never unpickled."""
+    """The entry's items, unpickled one at a time when first asked for (a run that needs 24
+    of 50,000 claims reads 24; ``KEEP_ITEMS`` kept). Each carries its own signature, checked
+    before it is unpickled; a damaged item has the whole list rebuilt, never unpickled."""
 
     def __init__(self, data: mmap.mmap, offsets: array[int], key: str, secret: bytes,
                  rebuild: Callable[[], Sequence[T]]) -> None:  # fmt: skip
         self._data, self._offsets, self._key, self._secret = data, offsets, key, secret
         self._rebuild = rebuild
-        self._memo: dict[int, T] = {}
+        self._memo: OrderedDict[int, T] = OrderedDict()
         self._fresh: Sequence[T] | None = None
 
     def __len__(self) -> int:
@@ -278,12 +279,12 @@ class Items(Sequence[T]):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError(i)
-        hit = self._memo.get(i)
-        if hit is not None:
+        if (hit := self._memo.get(i)) is not None:
+            self._memo.move_to_end(i)
             return hit
         if self._fresh is not None:
             return self._fresh[i]
-        blob = self._data[self._offsets[i] : self._offsets[i + 1]]
+        blob = _read(self._data, self._offsets[i], self._offsets[i + 1])
         signature, payload = blob[:32], blob[32:]
         value: T
         try:
@@ -296,7 +297,17 @@ class Items(Sequence[T]):
             self._fresh = self._rebuild()
             return self._fresh[i]
         self._memo[i] = value
+        if len(self._memo) > KEEP_ITEMS:
+            self._memo.popitem(last=False)
         return value
+
+
+def _read(data: mmap.mmap, start: int, end: int) -> bytes:
+    """Bytes of the mapped entry, its pages then handed back (the page cache keeps them)."""
+    blob, first = data[start:end], start - start % mmap.PAGESIZE
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no madvise here
+        data.madvise(mmap.MADV_DONTNEED, first, end - first)
+    return blob
 
 
 def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array[int]] | None:
@@ -319,7 +330,7 @@ def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array
         start = at + 32 + _HEADER.size
         offsets = array("Q")
         offsets.frombytes(data[start : start + 8 * (n + 1)])
-        head = data[start + 8 * (n + 1) : start + 8 * (n + 1) + head_len]
+        head = _read(data, start + 8 * (n + 1), start + 8 * (n + 1) + head_len)
         header = data[at + 32 : start + 8 * (n + 1)]
         if not hmac.compare_digest(signature, _tag(secret, key, header, head)):
             return None
@@ -332,28 +343,26 @@ def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array
 
 
 def _store(path: Path, key: str, secret: bytes, head: object, items: Sequence[object]) -> None:
-    """Write the entry atomically: magic, signature, sizes, item offsets, head, items."""
-    head_bytes = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)
-    blobs = []
-    for i, item in enumerate(items):
-        payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        blobs.append(_tag(secret, key, b"%d:" % i, payload) + payload)
-    n = len(blobs)
-    offsets = array("Q", [0] * (n + 1))
-    pos = len(_MAGIC) + 32 + _HEADER.size + 8 * (n + 1) + len(head_bytes)
-    for i, blob in enumerate(blobs):
-        offsets[i] = pos
-        pos += len(blob)
-    offsets[n] = pos
-    header = _HEADER.pack(len(head_bytes), n) + offsets.tobytes()
+    """Write the entry atomically: magic, signature, sizes, item offsets, head, items (one
+    at a time; the sizes, offsets and signature last, in the room left for them)."""
+    head_bytes, n = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL), len(items)
+    offsets, lead = array("Q", [0] * (n + 1)), len(_MAGIC) + 32 + _HEADER.size + 8 * (n + 1)
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when an entry is written
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + _tag(secret, key, header, head_bytes) + header + head_bytes)
-            fh.writelines(blobs)
+            fh.write(bytes(lead) + head_bytes)
+            pos = lead + len(head_bytes)
+            for i, item in enumerate(items):
+                payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(_tag(secret, key, b"%d:" % i, payload) + payload)
+                offsets[i], pos = pos, pos + 32 + len(payload)
+            offsets[n] = pos
+            header = _HEADER.pack(len(head_bytes), n) + offsets.tobytes()
+            fh.seek(0)  # the room left at the start
+            fh.write(_MAGIC + _tag(secret, key, header, head_bytes) + header)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from factcheck.normalize.names import EntityMatcher, related_entities
 from factcheck.normalize.numbers import INF, Quantity, extract_money
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 from factcheck.record import Record
+from factcheck.scoring import _Query
 
 
 @dataclass(slots=True)
@@ -113,7 +114,7 @@ class Index:
     idf_en: dict[str, float] = field(default_factory=dict)
     idf_ja: dict[str, float] = field(default_factory=dict)
     postings: Postings = field(default_factory=lambda: Postings({}))
-    members: dict[str, frozenset[int]] = field(default_factory=dict)  # common words' claims
+    by_length: tuple[list[int], list[int]] | None = None  # passages' lengths, sorted; their numbers
 
     def features(self, text: str, source: str | None = None) -> Features:
         """What ``text`` says; read as a part of ``source`` (its publication date for relative
@@ -331,62 +332,21 @@ def _passage_claims(record: Record) -> list[tuple[str, str] | None]:
     return found
 
 
-def _coverage(
-    tokens: frozenset[str], vocab: frozenset[str], idf: dict[str, float], default: float
-) -> float:
-    total = sum(idf.get(t, default) for t in tokens)
-    if total == 0:
-        return 0.0
-    return sum(idf.get(t, default) for t in tokens if t in vocab) / total
-
-
-def score(index: Index, f: Features, prof: Profile) -> float:
-    """Topic match of a statement and a claim, 0 to 100."""
-    default = math.log(1 + len(index.profiles))
-    if f.japanese:
-        idf, core, forms = index.idf_ja, prof.ja_core, prof.ja_forms
-        fz = max((fuzz.partial_ratio(f.text, form) for form in forms), default=0.0) / 100
-    else:
-        idf, core, forms = index.idf_en, prof.en_core, prof.en_forms
-        low = f.text.lower()
-        fz = max((fuzz.token_set_ratio(low, form) for form in forms), default=0.0) / 100
-    # what the statement says about its names; a statement that is all names ("Brockman,
-    # Stripe's CTO") is judged by the names alone
-    cov = content_coverage(index, f, prof, said_only=False)
-    ccov = _coverage(core, f.tokens, idf, default)
-    ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
-    if cov is None:
-        cov = ent
-    return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
-
-
-def content_coverage(
-    index: Index, f: Features, prof: Profile, said_only: bool = True
-) -> float | None:
-    """How much of what the statement says about its names the claim's words cover (IDF
-    weighted); None for a statement that is all names."""
-    words = f.gist if said_only else f.content
-    if not words:
-        return None
-    if f.japanese:
-        vocab = prof.ja_said if said_only else prof.ja_vocab
-        return _coverage(words, vocab, index.idf_ja, math.log(1 + len(index.profiles)))
-    vocab = prof.en_said if said_only else prof.en_vocab
-    return _coverage(words, vocab, index.idf_en, math.log(1 + len(index.profiles)))
-
-
 SHORTLIST = 24  # claims scored in full per statement, out of those sharing a word or name
-COMMON = 1000  # a word or name in more claims than this (and 5% of them) is a common one
+COMMON = 200  # a word or name in more claims than this (and 1% of them) is a common one
 
 
 def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     """For every claim sharing a word or a name with the statement, the weight (IDF) of what
     they share.
 
-    In a large record a common word (in thousands of claims) is not walked claim by claim:
+    In a large record a common word (in hundreds of claims) is not walked claim by claim:
     it only adds its weight to the claims found through the statement's rarer words and
-    names, unless those are fewer than ``wanted`` (None: walk every word). A record where no
-    word is that common (the bundled one) is always walked in full."""
+    names. When those are fewer than ``wanted``, the common words are walked from the least
+    common up, each in full until ``wanted`` claims are found, the more common ones then
+    only adding their weight to those (a claim left out shares none of the words walked in
+    full: it is found by nothing but commoner words). ``wanted=None`` walks every word. A
+    record where no word is that common (the bundled one) is always walked in full."""
     prefix = "ja:" if f.japanese else "en:"
     idf = index.idf_ja if f.japanese else index.idf_en
     n = len(index.profiles)
@@ -396,23 +356,25 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     for e in f.entities:
         hits = index.postings.get("e:" + e, ())
         terms.append(("e:" + e, hits, math.log(1 + n / max(1, len(hits)))))
-    limit = max(COMMON, n // 20)
+    limit = max(COMMON, n // 100)
     common = [term for term in terms if len(term[1]) > limit]
     weight: dict[int, float] = defaultdict(float)
     for _, hits, w in terms if not common else [t for t in terms if len(t[1]) <= limit]:
         for i in hits:
             weight[i] += w
-    if common and (wanted is None or len(weight) < wanted):  # too few through rarer words
-        for _, hits, w in common:
+    common.sort(key=lambda term: len(term[1]))  # the least common first
+    for _, hits, w in common:
+        if wanted is None or len(weight) < wanted:  # too few found through rarer words
             for i in hits:
                 weight[i] += w
-    elif common:
-        for key, hits, w in common:
-            members = index.members.get(key)
-            if members is None:
-                members = index.members[key] = frozenset(hits)
+        elif 16 * len(weight) < len(hits):  # a few claims: look each up in the sorted list
             for i in weight:
-                if i in members:
+                k = bisect_left(hits, i)
+                if k < len(hits) and hits[k] == i:
+                    weight[i] += w
+        else:
+            for i in hits:
+                if i in weight:
                     weight[i] += w
     return weight
 
@@ -432,10 +394,11 @@ def candidates(
     if shortlist is not None and len(pool) > shortlist:
         pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
     scored = []
-    for i in pool:
-        prof = index.profiles[i]
-        cov = content_coverage(index, f, prof)
-        scored.append(Candidate(prof, score(index, f, prof), 1.0 if cov is None else cov))
+    query = _Query(index, f)
+    profs = [index.profiles[i] for i in pool]
+    for prof, fz in zip(profs, query.similarity(profs), strict=True):
+        cov = query.coverage(prof)
+        scored.append(Candidate(prof, query.score(prof, fz), 1.0 if cov is None else cov))
     scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
     return scored[:limit]
 
@@ -444,7 +407,22 @@ def closest_passage(index: Index, f: Features) -> tuple[PassageProfile, float] |
     """The source passage a statement nearly copies (rapidfuzz ratio), if any: the first of
     the best among those of a similar length."""
     n = len(f.text)
-    near = [pp for pp in index.passages if abs(len(pp.norm) - n) <= 0.4 * max(len(pp.norm), n)]
+    if index.by_length is None:
+        order = sorted(range(len(index.passages)), key=lambda k: len(index.passages[k].norm))
+        index.by_length = ([len(index.passages[k].norm) for k in order], order)
+    lengths, order = index.by_length
+
+    def similar(length: int) -> bool:  # within 40% of the longer
+        return abs(length - n) <= 0.4 * max(length, n)
+
+    # those are one run of the sorted lengths (about 0.6 n to n / 0.6): found by bisection
+    # a character wide of each end, then trimmed with the exact test
+    lo, hi = bisect_left(lengths, int(0.6 * n) - 1), bisect_left(lengths, int(n / 0.6) + 2)
+    while lo < hi and not similar(lengths[lo]):
+        lo += 1
+    while hi > lo and not similar(lengths[hi - 1]):
+        hi -= 1
+    near = [index.passages[k] for k in sorted(order[lo:hi])]
     if not near:
         return None
     found = process.extractOne(f.text, [pp.norm for pp in near], scorer=fuzz.ratio,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import match
+from factcheck import match, scoring
 from factcheck.pipeline import index_for, judge_statement
 from tests.helpers import bundled
 
@@ -27,8 +27,8 @@ def test_the_shortlist_really_shortens(monkeypatch: pytest.MonkeyPatch) -> None:
     index = index_for(bundled())
     f = index.features("Musk gave OpenAI money.")
     scored: list[int] = []
-    original = match.score
-    monkeypatch.setattr(match, "score", lambda i, ff, p: scored.append(1) or original(i, ff, p))
+    original = match._Query.score
+    monkeypatch.setattr(match._Query, "score", lambda q, *a: scored.append(1) or original(q, *a))
     match.candidates(index, f)
     assert 0 < len(scored) <= match.SHORTLIST
 
@@ -109,3 +109,48 @@ def test_a_short_check_does_not_even_import_multiprocessing() -> None:
             "print('multiprocessing' in sys.modules)")  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_prepared_statement_scores_as_the_plain_functions() -> None:
+    index = index_for(bundled())
+    texts = ["Musk gave OpenAI $44M between 2016 and 2020.", "マスクはOpenAIに5000万ドルを寄付した。",
+             "Altman and Brockman", "It was a rainy day."]  # fmt: skip
+    for text in texts:
+        f = index.features(text)
+        query = scoring._Query(index, f)
+        together = query.similarity(index.profiles)
+        for prof, fz in zip(index.profiles, together, strict=True):
+            assert query.score(prof) == scoring.score(index, f, prof)
+            assert query.score(prof, fz) == query.score(prof)
+            assert query.coverage(prof) == scoring.content_coverage(index, f, prof)
+            if f.content:
+                assert query.content is not None
+                idf, default = query.idf, query.default
+                vocab = prof.ja_vocab if f.japanese else prof.en_vocab
+                assert query.content.share(vocab) == scoring._coverage(
+                    f.content, vocab, idf, default
+                )
+
+
+def test_near_copies_are_looked_for_among_passages_of_a_similar_length() -> None:
+    index = index_for(bundled())
+    for pp in index.passages[:60]:
+        for cut in (0, len(pp.norm) // 3, len(pp.norm) // 2):
+            f = index.features(pp.norm[cut:])
+            n = len(f.text)
+            near = [p.norm for p in index.passages
+                    if abs(len(p.norm) - n) <= 0.4 * max(len(p.norm), n)]  # fmt: skip
+            found = match.closest_passage(index, f)
+            if not near:
+                assert found is None
+                continue
+            assert found is not None
+            best = max(fuzz_ratio(f.text, t) for t in near)
+            assert found[1] == best
+            assert found[0].norm == next(t for t in near if fuzz_ratio(f.text, t) == best)
+
+
+def fuzz_ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b))

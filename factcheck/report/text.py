@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.model import Finding, Verdict
@@ -25,6 +26,7 @@ from factcheck.report.highlight import highlights, reason_marks
 from factcheck.report.terminal import (
     SIDE_BY_SIDE,
     Wrapped,
+    breaks,
     clean,
     make_console,
     strip_padding,
@@ -190,6 +192,120 @@ def _summary(tally: Tally, ctx: Context) -> list[RenderableType]:
     return out
 
 
+# --------------------------------------------------------------------------- plain lines
+#
+# Without colour, the layout of most findings is a few lines of text: they are written
+# directly, the same characters rich lays out (tests/test_plain_text.py compares the two),
+# at a fraction of the cost. Anything else (colour, scores, candidates, multi-line text, a
+# line too long for the width) is laid out by rich.
+
+_LABEL = 7  # the width of the details' label column (rich: min_width=7), then 2 spaces
+
+
+@lru_cache(maxsize=4096)  # the same passages and phrasings are cited again and again
+def _lines(plain: str, width: int) -> tuple[str, ...]:
+    """``plain`` (one line) cut as :class:`Wrapped` cuts it, each line without its trailing
+    spaces."""
+    from rich.cells import cell_len
+
+    if cell_len(plain) <= width:  # it fits: no cut
+        return (plain.rstrip(),)
+    out, at = [], 0
+    for i, cut in enumerate([*breaks(plain, width), len(plain)]):
+        piece = plain[at:cut]
+        out.append((piece.lstrip(" ") if i else piece).rstrip())
+        at = cut
+    return tuple(out)
+
+
+def _plain(f: Finding, ctx: Context) -> str | None:
+    """The finding as rich lays it out (``_printed(ctx, _finding(f, ctx), "")``), when it is
+    plain lines; None otherwise."""
+    from rich.cells import cell_len
+
+    if ctx.color or ctx.explain or ctx.show_scores or len(f.disagreement) > 1:
+        return None
+    shown = [f.statement, f.reason or "", f.input, f.claim_text or ""]
+    if f.citation:
+        shown += [f.citation.passage, f.citation.path, f.claim_id or ""]
+    if any("\n" in t or "\t" in t or "\r" in t for t in shown):
+        return None
+    width = ctx.width
+    mark, word, _ = _STYLE[f.verdict]
+    line, col, _, _ = locate(ctx.texts.get(f.input, ""), f.span)
+    head = f"{mark} {word:<12}  {clean(f.input)}:{line}:{col}"
+    if cell_len(head) > width:
+        return None
+    out = [head.rstrip(), *("  " + x if x else "" for x in _lines(clean(f.statement), width - 2))]
+    room = width - 2 - _LABEL - 2  # the details' text column
+    rows: list[tuple[str, list[str]]] = []
+    natural = 0  # the widest row, as rich measures it
+    beside: tuple[str, str] | None = None  # the passage and its English phrasing, side by side
+    if f.reason and f.verdict is not Verdict.SUPPORTED:
+        reason = clean(f.reason)
+        natural = max(natural, cell_len(reason))
+        rows.append(("why", list(_lines(reason, room))))
+    if f.citation:
+        where = f"{clean(f.citation.path)}:{f.citation.line}"
+        if f.claim_id:
+            where += f"   claim {clean(f.claim_id)}"
+        if cell_len(where) > room:
+            return None
+        natural = max(natural, cell_len(where))
+        rows.append(("source", [where]))
+        passage = "「" + clean(f.citation.passage) + "」"
+        english = f.claim_text or ""
+        if not english or not _japanese(f.citation.passage):
+            natural = max(natural, cell_len(passage))
+            rows.append(("", list(_lines(passage, room))))
+        elif ctx.width - 12 < SIDE_BY_SIDE:
+            gloss = "in English: " + clean(english)
+            natural = max(natural, cell_len(passage), cell_len(gloss))
+            rows.append(("", [*_lines(passage, room), *_lines(gloss, room)]))
+        else:
+            beside = (passage, "in English: " + clean(english))
+            # the table's measure: each column as wide as its text and its padding, the rule
+            wide = [min(room - 1, cell_len(t) + 1) for t in beside]
+            natural = max(natural, wide[0] + wide[1] + 1)
+    elif f.claim_id:
+        claim = clean(f.claim_id) + ": " + clean(f.claim_text or "")
+        if cell_len(claim) > room:
+            return None
+        natural = max(natural, cell_len(claim))
+        rows.append(("claim", [claim]))
+    if beside is not None:  # in a column as wide as the widest row (other rows fit in it)
+        rows.append(("", _beside(*beside, min(room, natural))))
+    if not rows:
+        return None
+    out += _grid(rows)
+    return "\n".join(out) + "\n\n"  # and the blank line after each finding
+
+
+def _grid(rows: list[tuple[str, list[str]]]) -> list[str]:
+    """The details: each row's label in its column, its lines beside it, indented."""
+    out = []
+    for label, texts in rows:
+        for k, text in enumerate(texts):
+            lead = label if k == 0 else ""
+            out.append(f"  {lead:<{_LABEL}}  {text}".rstrip() if text or lead else "")
+    return out
+
+
+def _beside(left: str, right: str, width: int) -> list[str]:
+    """Two texts side by side in ``width`` cells (rich's table of two equal columns, a rule
+    between them): the left one padded to its column."""
+    from rich.cells import cell_len
+
+    first = -(-(width - 1) // 2)  # the columns share the width less the rule
+    a, b = _lines(left, first - 1), _lines(right, width - 1 - first - 1)
+    out = []
+    for k in range(max(len(a), len(b))):
+        x = a[k] if k < len(a) else ""
+        y = b[k] if k < len(b) else ""
+        out.append((x + " " * (first - 1 - cell_len(x)) + " │ " + y).rstrip())
+    return out
+
+
 def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
     """The report of :func:`render`, written statement by statement, then the summary."""
     tally = Tally()
@@ -197,7 +313,8 @@ def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
         tally.add(f)
         if ctx.only_problems and f.verdict is Verdict.SUPPORTED:
             continue
-        write(_printed(ctx, _finding(f, ctx), ""))
+        plain = _plain(f, ctx)
+        write(plain if plain is not None else _printed(ctx, _finding(f, ctx), ""))
     write(_printed(ctx, *_summary(tally, ctx)))
     return tally
 
