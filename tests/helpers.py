@@ -32,6 +32,20 @@ def one(text: str) -> Finding:
     return found[0]
 
 
+def assert_judged(text: str, verdict: str, word: str | None = None) -> Finding:
+    """``text`` is one statement judged ``verdict`` against the bundled record, citing a
+    passage unless unknown, with ``word`` (any case) in its reason when given."""
+    f = one(text)
+    assert f.verdict.value == verdict, f.reason
+    if verdict == "unknown":
+        assert f.citation is None
+    else:
+        assert f.citation is not None and f.citation.passage
+    if word:
+        assert f.reason and word.lower() in f.reason.lower(), f.reason
+    return f
+
+
 def assert_mask_keeps_positions(text: str) -> str:
     """The Markdown mask has the text's length, its line breaks, and only original
     characters or spaces; returns it."""

@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.pipeline import index_for
 from factcheck.verdict.alignment import Gap, is_fragment, said, unaligned
-from tests.helpers import bundled, one
+from tests.helpers import assert_judged, bundled
 
 S, U = "supported", "unknown"
 
@@ -44,12 +44,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "verdict", "word"), CASES)
 def test_alignment_case(text: str, verdict: str, word: str | None) -> None:
-    f = one(text)
-    assert f.verdict.value == verdict, f.reason
-    if word is not None:
-        assert f.reason is not None and word in f.reason, f.reason
-    if verdict == U:
-        assert f.citation is None
+    assert_judged(text, verdict, word)
 
 
 def _features(text: str):  # type: ignore[no-untyped-def]

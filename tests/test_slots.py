@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import one
+from tests.helpers import assert_judged, one
 
 C, S = "contradicted", "supported"
 
@@ -47,11 +47,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "verdict", "word"), CASES)
 def test_slot_case(text: str, verdict: str, word: str | None) -> None:
-    f = one(text)
-    assert f.verdict.value == verdict, f.reason
-    if word is not None:
-        assert f.reason is not None and word in f.reason, f.reason
-        assert f.citation is not None
+    assert_judged(text, verdict, word)
 
 
 def test_a_new_name_beside_the_claims_names_is_not_a_swap() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import one
+from tests.helpers import assert_judged, one
 
 S, C, U = "supported", "contradicted", "unknown"
 
@@ -107,12 +107,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "verdict", "word"), CASES)
 def test_hard_case(text: str, verdict: str, word: str | None) -> None:
-    f = one(text)
-    assert f.verdict.value == verdict, f.reason
-    if verdict != U:
-        assert f.citation is not None and f.citation.passage
-    if word:
-        assert f.reason and word.lower() in f.reason.lower()
+    assert_judged(text, verdict, word)
 
 
 def test_contradiction_reason_names_both_values_and_the_source_wording() -> None:
