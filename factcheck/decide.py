@@ -140,6 +140,10 @@ def judge(index: Index, f: Features) -> Judgement:
         miss = compare(f, evidence_of_claim(cands[0].profile), index.matcher)
         if miss.conflict is ConflictKind.NAME and _clean_swap(index, f, cands[0], miss):
             return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
+        if _entailed(index, f, cands[0], miss):  # every word accounted for: a paraphrase
+            return _judge_claim(
+                index, cands[0], Verdict.SUPPORTED, "the record states this", considered
+            )
         return nothing
     outcomes = [(c, compare(f, evidence_of_claim(c.profile), index.matcher))
                 for c in cands if c.score >= MIN_CONTRA]  # fmt: skip
@@ -247,6 +251,17 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {words}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _entailed(index: Index, f: Features, c: Candidate, out: Outcome) -> bool:
+    """A near miss the claim states in full: no conflict, every value and name the statement
+    gives confirmed, and every word it says accounted for, none left over at all."""
+    if out.found is not None or out.vague or out.unmatched or not f.gist:
+        return False
+    if not f.entities <= c.profile.entities:
+        return False
+    gap = unaligned(f, blanked(f), said_by(c.profile))
+    return not gap.strong and not gap.weak
 
 
 def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[Candidate]) -> bool:

@@ -97,3 +97,29 @@ def test_the_verdict_weighs_the_rules_on_a_tiny_record() -> None:
             text,
             j.reason,
         )
+
+
+def test_a_near_miss_is_supported_only_when_the_claim_states_all_of_it() -> None:
+    from factcheck.decide import _entailed
+    from factcheck.match import Candidate
+
+    index = build_index(tiny_record(claim(
+        "c.feud", "Differences in business philosophy drew Musk and Altman into a bitter feud.",
+        "ビジネス哲学の違いから、マスク氏とアルトマン氏は激しい確執に陥った。",
+        entities=["musk", "altman"],
+    )))  # fmt: skip
+    near = Candidate(index.profiles[0], 47.0)  # below the topic score that decides alone
+    ev = evidence_of_claim(near.profile)
+    for text, whole in (
+        ("Business philosophy differences drew Altman and Musk into a bitter feud.", True),
+        ("ビジネス哲学の違いから、マスク氏とアルトマン氏は激しい確執に陥った。", True),
+        (
+            "Business philosophy differences drew Altman and Musk into a bitter feud in Paris.",
+            False,
+        ),
+        ("Business philosophy differences drew Altman and Musk apart.", False),
+        ("Business philosophy differences drew Altman and Musk into a bitter feud in 2019.", False),
+        ("Business philosophy differences never drew Altman and Musk into a bitter feud.", False),
+    ):
+        f = index.features(text)
+        assert _entailed(index, f, near, compare(f, ev, index.matcher)) is whole, text
