@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
-from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by, tolerance
+from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Index, PassageProfile, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
@@ -245,7 +245,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     roles = tuple(index.matcher.display(m.entity, "ja" if f.japanese else "en")
                   for m in f.mentions
                   if m.entity in EXCLUSIVE_ROLES and m.entity not in involved)  # fmt: skip
-    left = tuple(dict.fromkeys(roles)) + gap.decisive(tolerance(f))
+    left = tuple(dict.fromkeys(roles)) + gap.decisive()
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,

@@ -10,9 +10,6 @@ from factcheck.normalize.polarity import opposed
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence
 
-UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
-UNALIGNED_TOLERANCE_JA = 0.5  # the same for a Japanese statement, read against its passage
-
 
 def evidence_of_claim(p: Profile) -> Evidence:
     """What a claim states, in comparable form (its profile's values and phrasings)."""
@@ -51,11 +48,7 @@ def opposites(f: Features, cands: list[Candidate]) -> list[str]:
     return out
 
 
-def tolerance(f: Features) -> float:
-    return UNALIGNED_TOLERANCE_JA if f.japanese else UNALIGNED_TOLERANCE
-
-
 def aligned_but_names(f: Features, c: Candidate) -> bool:
     """Does the claim account for everything the statement says apart from its names (which
     the alignment leaves to the name rules)?"""
-    return not unaligned(f, blanked(f), said_by(c.profile)).decisive(tolerance(f))
+    return not unaligned(f, blanked(f), said_by(c.profile)).decisive()

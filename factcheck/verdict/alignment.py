@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.paraphrase import (
@@ -54,27 +55,36 @@ _JA_RUN = LazyPattern(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2,}")
 _KATAKANA = LazyPattern(r"[\u30a1-\u30faー・]{2,}")
 
 
+@cache
+def _en_qualifier(k: int) -> re.Pattern[str]:
+    """The English words of qualifier row ``k``, as one pattern (compiled once)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in QUALIFIERS[k][0]) + r")\b")
+
+
 def _qualifier_rows(text: str, japanese: bool) -> list[tuple[int, str]]:
     """The qualifiers a text uses: (row in QUALIFIERS, the words as written)."""
     rows = []
-    for k, (en, ja) in enumerate(QUALIFIERS):
+    for k, (_, ja) in enumerate(QUALIFIERS):
         if japanese:
             hit = next((form for form in ja if form in text), None)
             if hit:
                 rows.append((k, hit))
             continue
-        m = re.search(r"\b(?:" + "|".join(re.escape(w) for w in en) + r")\b", text)
+        m = _en_qualifier(k).search(text)
         if m:
             rows.append((k, m.group(0)))
     return rows
 
 
 def _has_qualifier(k: int, ev: Said) -> bool:
-    en, ja = QUALIFIERS[k]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in en) + r")\b")
+    ja = QUALIFIERS[k][1]
+    pattern = _en_qualifier(k)
     return any(pattern.search(t) for t in ev.en_texts) or any(
         form in t for form in ja for t in ev.ja_texts
     )
+
+
+UNALIGNED_TOLERANCE = 0.5  # share of a statement's content words left unaccounted for
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +99,7 @@ class Gap:
     weak: tuple[str, ...] = ()
     share: float = 0.0
 
-    def decisive(self, tolerance: float) -> tuple[str, ...]:
+    def decisive(self, tolerance: float = UNALIGNED_TOLERANCE) -> tuple[str, ...]:
         """The units that make the statement unsupported: every strong one, and the weak
         ones when they are more than ``tolerance`` of what it says."""
         if self.strong:
