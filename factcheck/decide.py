@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
-from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by
+from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by, untold
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Index, PassageProfile, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
@@ -24,6 +24,7 @@ MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unkno
 MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
 MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
+MIN_WITNESS = 30.0  # a claim this close, agreeing, may tell a name the cited claims leave out
 MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
@@ -236,16 +237,10 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
                                and c.coverage >= MIN_COVERAGE]  # fmt: skip
     siblings = [c for c in cands if c.score >= best.score - SIBLING]
     gap = charged(unaligned(f, blanked(f), said_by(*allies)), opposites(f, siblings))
-    # a title the cited claims do not involve (「OpenAIのCEO」 said of someone the claim does
-    # not make its CEO) is something the record does not state here
-    involved = {e for p in allies for e in p.entities}
-    involved |= {
-        m.entity for p in allies for text in p.ja_forms[:2] for m in index.matcher.find(text)
-    }
-    roles = tuple(index.matcher.display(m.entity, "ja" if f.japanese else "en")
-                  for m in f.mentions
-                  if m.entity in EXCLUSIVE_ROLES and m.entity not in involved)  # fmt: skip
-    left = tuple(dict.fromkeys(roles)) + gap.decisive()
+    # a title or name no single cited claim holds with the statement's subject
+    clashing = {id(c) for c, o in others if o.conflict}
+    witnesses = [c.profile for c in cands if c.score >= MIN_WITNESS and id(c) not in clashing]
+    left = untold(index.matcher, f, allies, witnesses) + gap.decisive()
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,

@@ -4,11 +4,16 @@ rules (``evidence_of_claim``), and for the alignment that decides "supported" (`
 
 from __future__ import annotations
 
+import re
+
 from factcheck.features import Features, blanked
 from factcheck.match import Candidate, Profile
+from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
+from factcheck.normalize.words import canonical
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence
+from factcheck.verdict.names import EXCLUSIVE_ROLES
 
 
 def evidence_of_claim(p: Profile) -> Evidence:
@@ -52,3 +57,67 @@ def aligned_but_names(f: Features, c: Candidate) -> bool:
     """Does the claim account for everything the statement says apart from its names (which
     the alignment leaves to the name rules)?"""
     return not unaligned(f, blanked(f), said_by(c.profile)).decisive()
+
+
+_NAMED = ("person", "org", "product")
+
+
+def untold(matcher: EntityMatcher, f: Features, allies: list[Profile],
+           witnesses: list[Profile]) -> tuple[str, ...]:  # fmt: skip
+    """The titles and names the statement asserts that no single cited claim holds together
+    with its subject (its first-named person), in the statement's words.
+
+    "Altman was Musk's funder" is not told by a claim about Altman and another on Musk's
+    funding; 「サツケバーも含まれていた」 is not told by a claim that never names him. A title
+    beside a name only describes it ("investor Reid Hoffman", "Musk, an early investor,"):
+    it is background the record may state elsewhere, except a title one holder has at a time
+    (CEO), which must be the claim's. A name may also be told by a ``witness``: another claim
+    on the topic that agrees with the statement (the other half of "OpenAI released ChatGPT,
+    which hurt the relationship")."""
+    named = [m.entity for m in f.mentions if matcher.kind.get(m.entity) in _NAMED]
+    subject = next((e for e in named if matcher.kind.get(e) == "person"), None)
+    held: set[str] = set()
+    everyone: set[str] = set()
+    holders = []
+    for p in [*allies, *witnesses]:
+        says = set(p.entities) | {m.entity for text in (p.en_text, *p.ja_forms[:2])
+                                  for m in matcher.find(text)}  # fmt: skip
+        everyone |= says
+        if p in allies and (subject is None or subject in says):
+            held |= says
+            holders.append(p)
+    told = said_by(*holders)
+    words = [m.text for m in f.mentions
+             if matcher.kind.get(m.entity) == "role" and m.entity not in held
+             and not _worded(m.text, told)
+             and (m.entity in EXCLUSIVE_ROLES or not _describes(matcher, f, m))]  # fmt: skip
+    words += [m.text for m in f.mentions
+              if matcher.kind.get(m.entity) in _NAMED and m.entity not in everyone]  # fmt: skip
+    return tuple(dict.fromkeys(words))
+
+
+def _worded(title: str, told: Said) -> bool:
+    """Do the claims say the title in other words ("investor" where they say "investing",
+    「投資家」 where they say 「投資」)?"""
+    words = [canonical(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", title)]
+    if words:
+        return all(w in told.en_stems for w in words)
+    grams = {title[i : i + 2] for i in range(len(title) - 1)}
+    return bool(grams) and len(grams & told.ja_bigrams) * 2 >= len(grams)
+
+
+_APPOSITION = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?|、)?", re.IGNORECASE)
+
+
+def _describes(matcher: EntityMatcher, f: Features, role: Mention) -> bool:
+    """Is a title a descriptor of someone named beside it rather than what the statement
+    asserts of them ("Altman was Musk's funder", 「マスクの支援者だった」)?"""
+    for m in f.mentions:
+        kind = matcher.kind.get(m.entity)
+        if kind not in ("person", "org") or m.entity == role.entity:
+            continue
+        if 0 <= m.start - role.end <= 2:  # the title, then the name: "investor Reid Hoffman"
+            return True
+        if kind == "person" and _APPOSITION.fullmatch(f.text[m.end : role.start]):
+            return True  # the name, then the title: 「アルトマンCEO」, "Musk, an investor"
+    return False

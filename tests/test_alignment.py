@@ -32,7 +32,7 @@ CASES = [
     ("マスク着用のために5000万ドルを寄付した。", U, None),
     ("Someone donated $50M to a charity.", U, None),
     # a title the cited claim does not involve
-    ("ウルトラマンはOpenAIのCEOだ。", U, "最高経営責任者"),
+    ("ウルトラマンはOpenAIのCEOだ。", U, "CEO"),
     # headings and fragments
     ("Early years", U, "heading"),
     ("Funding", U, "heading"),

@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import assert_judged, one
 
-C, S = "contradicted", "supported"
+C, S, U = "contradicted", "supported", "unknown"
 
 CASES = [
     ("Musk recruited Sutskever from Apple.", C, "Google"),
@@ -40,6 +40,13 @@ CASES = [
         "roles",
     ),
     ("It was Altman who contacted Musk about an open letter on AI to the US government.", S, None),
+    # a title asserted of someone must be held by one claim together with that person: a
+    # claim on one person's funding does not make another their funder
+    ("Altman was Musk's biggest donor.", U, "donor"),
+    ("アルトマン氏はマスク氏の資金提供者だった。", U, "資金提供者"),
+    ("Musk was OpenAI's largest funder.", S, None),
+    # ... while a title beside a name describes it and is not what the statement asserts
+    ("Musk, an early investor in OpenAI, gave the nonprofit $44 million.", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

@@ -123,6 +123,13 @@ EN: list[Pair] = [
      ('brilliant', 'genius', 'smart', 'wise')),
     (('calmly', 'politely', 'stayed'),
      ('angrily', 'stormed out', 'in a rage', 'furious')),
+    (('counter', 'compete with', 'take on', 'challenge', 'check ', 'rival'),
+     ('reinforc', 'bolster', 'cement', 'prop up', 'entrench', 'shore up')),
+    (('ease', 'eased', 'soften', 'calm', 'defus', 'mend', 'heal'),
+     ('escalat', 'inflam', 'deepen', 'worsen', 'fuel', 'intensif')),
+    # orderings: done before an event, or only once it had happened
+    (('before', 'prior to', 'ahead of'),
+     ('after', 'until', 'following', 'once the')),
 ]
 
 JA: list[Pair] = [
@@ -229,6 +236,10 @@ JA: list[Pair] = [
     (('ヒーロー', '英雄', '師', 'メンター'), ('悪役', '悪者', '敵', '裏切り者')),
     (('遮断', '断ち', '締め出'), ('広げ', '拡大', '開放', '拡充')),
     (('準備', '計画を進め', '前進', '進めて'), ('取りやめ', '取り止め', '見送', '白紙', '撤回')),
+    (('対抗', '挑', '牽制', '立ち向か'), ('補強', '後押し', '支え', '盤石')),
+    (('和らげ', '和らい', '緩和', '鎮め', '修復'), ('エスカレート', '激化', '悪化', '深刻化', '拍車')),
+    # orderings: done before an event, or only once it had happened
+    (('前に', 'より前', '以前に', '先立'), ('後に', '後で', 'まで待', '以降', 'してから', 'た後')),
 ]
 
 # What kind of company something is: each group excludes the others.

@@ -1,0 +1,49 @@
+"""The lexicon of opposites and orderings (normalize/opposites.py), read through ``opposed``.
+
+Each pair is language knowledge, tested here on invented sentences in both languages; the
+end-to-end cases against the record are in test_slots.py and the rules' own examples.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.normalize.polarity import opposed
+
+PAIRS = [
+    # (statement, claim, japanese, the statement's word, the claim's word)
+    ("The merger eased tensions between the two firms.",
+     "The merger escalated tensions between the two firms.", False, "eased", "escalat"),
+    ("合併は両社の対立を和らげた。", "合併は両社の対立をエスカレートさせた。", True, "和らげ", "エスカレート"),
+    ("The pact was signed to reinforce the incumbent's lead.",
+     "The pact was signed to counter the incumbent's lead.", False, "reinforc", "counter"),
+    ("両社は最大手を補強するために提携した。", "両社は最大手に対抗するために提携した。", True, "補強", "対抗"),
+    ("The mayor spoke before the vote.", "The mayor spoke after the vote.", False, "before", "after"),
+    ("市長は投票の前に発言した。", "市長は投票の後に発言した。", True, "前に", "後に"),
+    ("She published the report before the hearing.",
+     "She waited until the hearing to publish the report.", False, "before", "until"),
+    ("委員会は発表の前に声明を出した。", "委員会は発表まで待って声明を出した。", True, "前に", "まで待"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statement", "claim", "japanese", "said", "source"), PAIRS)
+def test_an_opposite_is_found(
+    statement: str, claim: str, japanese: bool, said: str, source: str
+) -> None:
+    found = opposed(statement, claim, japanese)
+    assert found is not None
+    assert found[0].strip().lower().startswith(said.lower())
+    assert found[1].strip().lower().startswith(source.lower())
+
+
+SAME = [
+    ("The mayor spoke before the vote.", "Before the vote, the mayor gave a speech.", False),
+    ("市長は投票の前に発言した。", "投票より前に市長が演説した。", True),
+    # a claim that itself uses both sides settles nothing
+    ("She spoke before the launch.", "She waited until the launch before she spoke.", False),
+]
+
+
+@pytest.mark.parametrize(("statement", "claim", "japanese"), SAME)
+def test_the_same_side_is_no_opposite(statement: str, claim: str, japanese: bool) -> None:
+    assert opposed(statement, claim, japanese) is None
