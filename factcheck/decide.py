@@ -27,6 +27,7 @@ MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this clos
 MIN_WITNESS = 30.0  # a claim this close, agreeing, may tell a name the cited claims leave out
 MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
+MIN_DATED_COVERAGE = 0.2  # ... or this much, for a value bound to the claim's own date
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
 
@@ -268,7 +269,10 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
         return False
     rule = policy(o.conflict).set_aside
     if rule is SetAside.VALUES:  # (a value said of no one named is no one's value)
-        return c.coverage < MIN_COVERAGE or _elsewhere(index, f, c, cands) or not _named(index, f)
+        # an amount bound to the claim's own date ("$30M in 2017") is in the claim's slot
+        # even where the statement goes on to say more than the claim
+        least = MIN_DATED_COVERAGE if o.dated else MIN_COVERAGE
+        return c.coverage < least or _elsewhere(index, f, c, cands) or not _named(index, f)
     if rule is SetAside.KNOWN_NAMES:
         return _foreign_names(index, f, cands)
     if rule is SetAside.CLEAN_SWAP:

@@ -28,6 +28,11 @@ CASES = [
     ("Musk donated $44M to OpenAI in secret.", U, "secret"),
     ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
     ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # a comparison is confirmed only by evidence that compares: "the largest funder" says
+    # nothing of the year he gave more in; "more than anyone" is what a superlative says
+    ("Musk gave OpenAI more in 2017 than in 2016.", U, "comparison"),
+    ("マスク氏は2016年よりも2017年に多くの資金をOpenAIへ出した。", U, "comparison"),
+    ("In 2016 Musk gave OpenAI more money than anyone else.", S, None),
     # a value said of no one named is no one's value
     ("マスク着用のために5000万ドルを寄付した。", U, None),
     ("Someone donated $50M to a charity.", U, None),

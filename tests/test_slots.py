@@ -40,6 +40,15 @@ CASES = [
         "roles",
     ),
     ("It was Altman who contacted Musk about an open letter on AI to the US government.", S, None),
+    # a wrong yearly amount beside the right total: the amount is bound to the year the
+    # yearly claim gives, so it is in that claim's slot however much else the statement says
+    (
+        "Musk gave OpenAI $44 million in all, of which $15 million came in 2016 and "
+        "$35 million in 2017.",
+        C,
+        "$35M",
+    ),
+    ("マスク氏はOpenAIに総額4400万ドルを寄付し、2017年分は2500万ドルだった。", C, "2000万ドル"),
     # a title asserted of someone must be held by one claim together with that person: a
     # claim on one person's funding does not make another their funder
     ("Altman was Musk's biggest donor.", U, "donor"),

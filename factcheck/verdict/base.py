@@ -46,6 +46,7 @@ class Outcome:
     value_conflict: bool = False
     conflict_keys: frozenset[str] = frozenset()
     vague: bool = False  # the amounts agreed only with a range ("tens of millions")
+    dated: bool = False  # the value in conflict is bound to a date the evidence also gives
     # an undated amount against the claim's one dated amount: a conflict unless another
     # claim confirms the amount ("$100M" against the $1B of an email dated by its blog post)
     soft: Conflict | None = None

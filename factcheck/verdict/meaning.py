@@ -72,7 +72,7 @@ def _one_clause(passage: str) -> bool:
 _COMPARATIVE = LazyPattern(
     r"\b(?:more|less|fewer|higher|lower|bigger|larger|smaller|greater|richer|earlier|later|"
     r"older|younger)\b[^.;]*?\bthan\b(?!\s*(?:\$|\d|once|ever|before|usual|(?:(?:he|she|they|we|it)\s+)?(?:had\s+)?(?:expected|hoped|wanted)))"
-    r"|より(?:も)?(?:多|少|高|低|大き|小さ|早|遅|年上|年下|前|後)",
+    r"|より(?:も)?(?:[^。、！？]{0,12}?(?:多|少|高|低|大き|小さ|早|遅)|年上|年下|前|後)",
     re.IGNORECASE,
 )
 _COMPARES = LazyPattern(
@@ -82,11 +82,25 @@ _COMPARES = LazyPattern(
 )
 
 
+_AGAINST_ALL = LazyPattern(
+    r"\bthan\s+(?:any(?:one|body|thing)?|all|every(?:one|body)?)\b(?:\s+(?:other|else))?"
+    r"|(?:誰|どこ|何|他の\w{0,6})よりも?",
+    re.IGNORECASE,
+)
+
+
 def comparison(f: Features, ev: Evidence) -> Outcome:
-    """A comparison ("more money than Google") the evidence does not make is not confirmed."""
+    """A comparison ("more money than Google", "more in 2016 than in 2017") is confirmed only
+    by evidence that compares too: one of two sides ("more than"), or, for a comparison with
+    everyone else ("more than anyone"), a superlative ("the largest"). "The largest funder"
+    says nothing of which year he gave more in."""
     m = _COMPARATIVE.search(f.text)
     if m is None:
         return Outcome()
-    if _COMPARES.search(ev.text_en) or _COMPARES.search(ev.text_ja):
+    texts = (ev.text_en, ev.text_ja, ev.passage)
+    against_all = _AGAINST_ALL.search(f.text) is not None
+    if any(_COMPARATIVE.search(t) for t in texts) or (
+        against_all and any(_COMPARES.search(t) for t in texts)
+    ):
         return Outcome(agreed=frozenset({f"comparison:{m.start()}"}))
     return Outcome(unmatched=frozenset({f"comparison:{m.start()}"}))

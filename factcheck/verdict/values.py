@@ -117,6 +117,7 @@ def money(f: Features, ev: Evidence) -> Outcome:
             _keys("money", matched),
             value_conflict=True,
             conflict_keys=_keys("money", [q for q, _ in comparable]),
+            dated=when is not None,
         )
     vague = bool(matched) and not any(c.exact and q.overlaps(c) for q in matched for c in ev.money)
     soft = [q for q in unmatched if not f.dates and len(ev.money) == 1 and ev.money[0].exact]
