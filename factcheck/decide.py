@@ -393,4 +393,7 @@ def _unexplained(index: Index, best: Outcome, others: list[tuple[Candidate, Outc
         return None
     if names:
         return "anything about " + ", ".join(sorted(names)) + " here"
-    return "the statement's " + ", ".join(sorted({k.split(":")[0] for k in left}))
+    kinds = sorted({k.split(":")[0] for k in left})
+    if kinds == ["speaker"]:  # (verdict/rules/speaker.py)
+        return "it as said by the statement's speaker (it has it from someone else)"
+    return "the statement's " + ", ".join(kinds)

@@ -25,7 +25,8 @@ def evidence_of_claim(p: Profile) -> Evidence:
     quote = p.ja_forms[1] if len(p.ja_forms) > 1 else ""
     return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
                     p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
-                    passage=quote)  # fmt: skip
+                    passage=quote,
+                    speaker=p.claim.speaker if p.claim.status == "attributed" else None)  # fmt: skip
 
 
 def said_by(*profiles: Profile) -> Said:

@@ -32,6 +32,7 @@ class Evidence:
         False  # a source passage the statement nearly copies: negations must match in number
     )
     passage: str = ""  # the claim's source passage (NFKC), read for opposite words
+    speaker: str | None = None  # who says it, for a claim the record holds as attributed
 
 
 @dataclass(frozen=True, slots=True)

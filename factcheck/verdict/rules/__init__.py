@@ -64,9 +64,11 @@ def _load() -> tuple[Rule, ...]:
         polarity,
         roles,
         sides,
+        speaker,
     )
 
-    mods = (amounts, dates, counts, percentages, ages, roles, names, sides, polarity, comparison)
+    mods = (amounts, dates, counts, percentages, ages, roles, names, sides, polarity, comparison,
+            speaker)  # fmt: skip
     return tuple(sorted((m.RULE for m in mods), key=lambda r: r.order))
 
 
