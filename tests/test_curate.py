@@ -118,6 +118,8 @@ def test_attributed_claims_name_who_says_it() -> None:
         "OpenAI LP was founded in 2019.",
         "Google DeepMind was founded by Hassabis.",
         "ウルトラマンが怪獣と戦った。",
+        "Altman was Musk's funder.",  # a role the record gives to someone else
+        "アルトマン氏はマスク氏の資金提供者だった。",
     ],
 )
 def test_common_words_and_wrong_aliases_are_not_names(text: str) -> None:
