@@ -5,7 +5,8 @@ rules (``evidence_of_claim``), and for the alignment that decides "supported" (`
 from __future__ import annotations
 
 from factcheck.features import Features, blanked
-from factcheck.match import Candidate, Profile
+from factcheck.index.profile import Profile
+from factcheck.index.search import Candidate
 from factcheck.normalize.polarity import opposed
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence
