@@ -12,6 +12,7 @@ __version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from factcheck.checker import Checker
+    from factcheck.index.store import Index
     from factcheck.model import Finding
     from factcheck.record import Record
 
@@ -34,19 +35,24 @@ def load_record(path: str | None = None) -> Record:
     return _load(path)
 
 
-def check(text: str, record: Record | None = None, input_name: str = "<text>", *,
+def check(text: str, record: Record | Index | None = None, input_name: str = "<text>", *,
           markdown: bool | None = None) -> list[Finding]:  # fmt: skip
     """Check ``text`` against ``record`` (the bundled record by default); findings in input
     order. ``markdown`` True checks only the prose of a Markdown document and honours its
     ``<!-- factcheck: ... -->`` switches, as the command line does for ``.md`` files; None
-    (the default) decides by ``input_name`` (``draft.md`` is Markdown)."""
+    (the default) decides by ``input_name`` (``draft.md`` is Markdown).
+
+    A loaded ``Record`` is prepared for checking on every call; to check many texts against
+    one record, prepare it once (``Checker.open(path).index``, or
+    ``factcheck.index.store.open_index``) and pass that."""
+    from factcheck.index.store import Index, build_index, open_index
     from factcheck.inputs import Document, is_markdown
-    from factcheck.pipeline import document_findings, open_record
+    from factcheck.pipeline import document_findings
 
     doc = Document(input_name, text, is_markdown(input_name) if markdown is None else markdown)
     # the bundled record comes prepared from the cache (see factcheck.cache)
-    return list(
-        document_findings(
-            doc.name, doc.text, doc.markdown, record if record is not None else open_record()
-        )
-    )
+    if record is None:
+        index = open_index()
+    else:
+        index = record if isinstance(record, Index) else build_index(record)
+    return list(document_findings(doc.name, doc.text, doc.markdown, index))

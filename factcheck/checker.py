@@ -21,10 +21,13 @@ from factcheck.errors import FactcheckError
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from factcheck.index.store import Index
     from factcheck.model import Finding
     from factcheck.record import Record
 
-_PREPARED: dict[str, Record] = {}  # content key -> the record prepared in this process
+# content key -> the record prepared in this process: a checker sent to a worker process
+# arrives as a fresh copy with every task, and the record is prepared once for them all
+_PREPARED: dict[str, Index] = {}
 _LOCK = threading.Lock()  # a worker may run several checks in threads
 
 
@@ -55,19 +58,25 @@ class Checker:
         """A checker of ``claims`` (the bundled record by default) and ``extra`` claims files;
         the record is prepared here at once, so a broken record fails now, with its
         located error."""
-        from factcheck.pipeline import open_record
+        from factcheck.index.store import open_index
 
         path = str(Path(claims).resolve()) if claims is not None else None
         more = tuple(str(Path(p).resolve()) for p in extra)
-        record = open_record(path, extra=list(more))
+        index = open_index(path, extra=list(more))
         key = record_key(path, more)
         with _LOCK:
-            _PREPARED[key] = record
+            _PREPARED[key] = index
         return cls(path, more, key)
 
     @property
     def record(self) -> Record:
-        """The record, prepared once in this process (from this process's cache)."""
+        """The record (as prepared in this process)."""
+        return self.index.record
+
+    @property
+    def index(self) -> Index:
+        """The record prepared for checking, once in this process (from this process's
+        cache)."""
         with _LOCK:
             found = _PREPARED.get(self.key)
             if found is not None:
@@ -79,9 +88,9 @@ class Checker:
                     f"the record or factcheck on {_host()} differs from where the check was "
                     "started (install the same factcheck and record on every machine)"
                 )
-            from factcheck.pipeline import open_record
+            from factcheck.index.store import open_index
 
-            found = _PREPARED[self.key] = open_record(self.claims, extra=list(self.extra))
+            found = _PREPARED[self.key] = open_index(self.claims, extra=list(self.extra))
             return found
 
     def check(self, text: str, input_name: str = "<text>", markdown: bool = False,
@@ -96,7 +105,7 @@ class Checker:
         doc = Document(input_name, text, markdown)
         return list(
             document_findings(
-                doc.name, doc.text, doc.markdown, self.record, on_stop=warn or to_stderr
+                doc.name, doc.text, doc.markdown, self.index, on_stop=warn or to_stderr
             )
         )
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
 from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by, untold
 from factcheck.features import Features, blanked
-from factcheck.match import Candidate, Index, PassageProfile, candidates, closest_passage
+from factcheck.index.search import Candidate, candidates, closest_passage
+from factcheck.index.store import Index, PassageProfile
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
 from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_passage
 from factcheck.verdict.alignment import charged, is_fragment, unaligned

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the module sits beside decide, not below it
     from factcheck.features import Features
-    from factcheck.match import Candidate, Index
+    from factcheck.index.search import Candidate
+    from factcheck.index.store import Index
     from factcheck.verdict import Outcome
 
 VALUE_CONFLICTS = frozenset({"amount", "date", "count", "percentage"})

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from factcheck.features import Features, blanked
-from factcheck.match import Candidate, Profile
+from factcheck.index.profile import Profile
+from factcheck.index.search import Candidate
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
 from factcheck.normalize.words import canonical

@@ -5,46 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from factcheck.decide import Judgement, judge
+from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
-from factcheck.match import Index, build_index
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
-from factcheck.record import Record
 from factcheck.text.segment import iter_statements
 
 _SPACES = re.compile(r"[ \t]{2,}")
 MEMO_LIMIT = 50_000  # distinct statements remembered within one input
-_INDEXES: dict[int, Index] = {}
-
-
-def open_record(path: str | Path | None = None, extra: list[str | Path] | None = None) -> Record:
-    """Load a record, prepared for checking, from the cache when its content is unchanged."""
-    from factcheck.cache import cached, content_key, record_files
-    from factcheck.record import bundled_record_path, load_record
-
-    claims = Path(path) if path is not None else bundled_record_path()
-    if claims.is_dir():
-        claims = claims / "claims.yaml"
-    if not claims.is_file():
-        return load_record(claims, extra)  # raises the located error
-    extras = [Path(p) for p in extra or []]
-    key = content_key(record_files(claims, extras))
-    head, profiles = cached(key, lambda: build_index(load_record(claims, extra)).split(), Index)
-    index = head.join(profiles)
-    _INDEXES[id(index.record)] = index
-    return index.record
-
-
-def index_for(record: Record) -> Index:
-    key = id(record)
-    if key not in _INDEXES:
-        _INDEXES[key] = build_index(record)
-    return _INDEXES[key]
-
-
 _POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
 _EN_CLAUSE = re.compile(
     r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
@@ -103,7 +73,7 @@ def judge_statement(index: Index, text: str) -> Judgement:
 
 PARALLEL_AFTER = 500  # distinct statements judged in this process before sharing the rest
 CHUNK = 256  # statements sent to a worker at a time
-_SHARED: dict[str, Index] = {}  # the index the worker processes inherit (forked, not sent)
+_INHERITED: list[Index] = []  # in a worker process: the index it was forked with
 
 
 def _workers() -> int:
@@ -125,17 +95,19 @@ def _workers() -> int:
     return n if n > 1 else 0
 
 
-def _worker_start() -> None:
-    """In a worker process: Ctrl-C is the parent's to handle (it stops the workers), so a
-    worker never prints a traceback of its own."""
+def _worker_start(index: Index) -> None:
+    """In a worker process: keep the index it was forked with (handed to the initializer,
+    inherited, never pickled); Ctrl-C is the parent's to handle (it stops the workers), so
+    a worker never prints a traceback of its own."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _INHERITED[:] = [index]
 
 
 def _judge_all(texts: list[str]) -> list[Judgement]:
     """In a worker process: judge each text against the inherited index."""
-    index = _SHARED["index"]
+    index = _INHERITED[0]
     return [judge_statement(index, t) for t in texts]
 
 
@@ -211,49 +183,44 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
 
     canon: dict[object, Any] = {}  # one copy of each claim id, claim text and citation
     pending: deque[tuple[list[Statement], list[str], Any]] = deque()
-    _SHARED["index"] = index  # before the pool forks its workers
-    try:
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+    try:  # (forked: the initializer's argument is inherited, not pickled)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start,
+                                                        initargs=(index,))  # fmt: skip
     except OSError:  # no process semaphores here (a sandbox without /dev/shm): carry on
-        _SHARED.clear()
         yield from _check_here(index, statements, input_name, progress, seen)
         return
-    try:
-        with pool:
-            while True:
-                chunk = list(islice(statements, CHUNK))
-                if chunk:
-                    texts = list(dict.fromkeys(s.text for s in chunk if s.text not in seen))
-                    pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
-                while pending and (not chunk or len(pending) > 2 * workers):
-                    done, texts, result = pending.popleft()
-                    fresh = {t: _shared(j, canon) for t, j in zip(texts, result.get(), strict=True)}
-                    for st in done:
-                        if progress is not None:
-                            progress(1)
-                        j = seen.get(st.text) or fresh[st.text]
-                        yield _finding(input_name, st, j)
-                    for text, j in fresh.items():
-                        _remember(seen, text, j)
-                if not chunk:
-                    break
-    finally:
-        _SHARED.clear()  # also when the reader stops early
+    with pool:
+        while True:
+            chunk = list(islice(statements, CHUNK))
+            if chunk:
+                texts = list(dict.fromkeys(s.text for s in chunk if s.text not in seen))
+                pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
+            while pending and (not chunk or len(pending) > 2 * workers):
+                done, texts, result = pending.popleft()
+                fresh = {t: _shared(j, canon) for t, j in zip(texts, result.get(), strict=True)}
+                for st in done:
+                    if progress is not None:
+                        progress(1)
+                    j = seen.get(st.text) or fresh[st.text]
+                    yield _finding(input_name, st, j)
+                for text, j in fresh.items():
+                    _remember(seen, text, j)
+            if not chunk:
+                break
 
 
-def iter_findings(text: str, record: Record, input_name: str = "<text>",
+def iter_findings(text: str, index: Index, input_name: str = "<text>",
                   regions: list[Span] | None = None, *,
                   analysis_text: str | None = None,
                   statements: Iterable[Statement] | None = None,
                   progress: Callable[[int], None] | None = None) -> Iterator[Finding]:  # fmt: skip
-    """Check ``text`` (or only ``regions`` of it) against ``record``, finding by finding:
-    memory stays bounded whatever the size of the input.
+    """Check ``text`` (or only ``regions`` of it) against ``index`` (the prepared record),
+    finding by finding: memory stays bounded whatever the size of the input.
 
     ``analysis_text`` (same length as ``text``, e.g. a Markdown prose mask) is split and judged
     instead; each finding still quotes ``text`` at the statement's span. ``statements`` of
     such a text (``markdown.Prose(text).statements()``) are judged the same way, without
     that text ever being whole in memory."""
-    index = index_for(record)
     masked = analysis_text is not None or statements is not None
     if statements is None:
         source = text if analysis_text is None else analysis_text
@@ -265,12 +232,12 @@ def iter_findings(text: str, record: Record, input_name: str = "<text>",
         yield replace(f, statement=text[f.span.start : f.span.end]) if masked else f
 
 
-def check_text(text: str, record: Record, input_name: str = "<text>",
+def check_text(text: str, index: Index, input_name: str = "<text>",
                regions: list[Span] | None = None, *,
                analysis_text: str | None = None,
                progress: Callable[[int], None] | None = None) -> list[Finding]:  # fmt: skip
     """Every finding of :func:`iter_findings`, in input order."""
-    return list(iter_findings(text, record, input_name, regions,
+    return list(iter_findings(text, index, input_name, regions,
                               analysis_text=analysis_text, progress=progress))  # fmt: skip
 
 
@@ -285,19 +252,19 @@ def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set
         yield f
 
 
-def document_findings(name: str, text: str, markdown: bool, record: Record,
+def document_findings(name: str, text: str, markdown: bool, index: Index,
                       progress: Callable[[int], None] | None = None,
                       on_stop: Callable[[str], object] | None = None) -> Iterator[Finding]:  # fmt: skip
     """The findings of one document, as they are judged; in Markdown only the prose is
     checked and the ignore switches are honoured. ``on_stop`` hears where a Markdown
     document's checking stopped early, if it did."""
     if not markdown:
-        yield from iter_findings(text, record, name, progress=progress)
+        yield from iter_findings(text, index, name, progress=progress)
         return
     from factcheck.text.markdown import Prose
 
     prose = Prose(text)  # the prose mask made and split piece by piece, never whole
-    found = iter_findings(text, record, name, statements=prose.statements(), progress=progress)
+    found = iter_findings(text, index, name, statements=prose.statements(), progress=progress)
     yield from _drop_ignored(found, text, prose.ignored)  # filled as it is read
     stopped = prose.stopped_at()
     if stopped is not None and on_stop is not None:

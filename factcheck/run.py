@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from factcheck.config import Settings
+    from factcheck.index.store import Index
     from factcheck.inputs import Document
     from factcheck.model import Finding
     from factcheck.progress import Tracker
-    from factcheck.record import Record
     from factcheck.report import Context
 
 D = TypeVar("D")
@@ -116,7 +116,7 @@ def _only_changed(findings: Iterable[Finding], texts: dict[str, str], changed: d
         yield f
 
 
-def _check_documents(docs: list[Document], record: Record, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
+def _check_documents(docs: list[Document], record: Index, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
     """The findings of every document, one at a time, as they are judged."""
     for doc in docs:
         step = tracker.start(doc.name) if tracker else None  # progress on stderr, long runs
@@ -125,7 +125,7 @@ def _check_documents(docs: list[Document], record: Record, tracker: Tracker | No
         yield from document_findings(doc.name, doc.text, doc.markdown, record, step, on_stop=_warn)
 
 
-def _fixed_documents(docs: list[Document], files: list[str], record: Record) -> dict[str, tuple[str, str, int]]:  # fmt: skip
+def _fixed_documents(docs: list[Document], files: list[str], record: Index) -> dict[str, tuple[str, str, int]]:  # fmt: skip
     """Per file with suggested fixes: its text, the text with them made, how many."""
     from factcheck.fixes import apply as apply_fixes
     from factcheck.fixes import suggest
@@ -149,7 +149,7 @@ def _fixed_documents(docs: list[Document], files: list[str], record: Record) -> 
     return out
 
 
-def _with_fixes(findings: Iterable[Finding], record: Record, ctx: Context) -> Iterator[Finding]:
+def _with_fixes(findings: Iterable[Finding], record: Index, ctx: Context) -> Iterator[Finding]:
     """Pass the findings on, noting in ``ctx`` the suggested fix of each contradicted one
     (for the formats that carry fixes)."""
     from factcheck.fixes import suggest
@@ -170,7 +170,7 @@ def _with_fixes(findings: Iterable[Finding], record: Record, ctx: Context) -> It
         yield f
 
 
-def _fix(docs: list[Document], files: list[str], record: Record, diff: bool) -> tuple[list[Document], int]:  # fmt: skip
+def _fix(docs: list[Document], files: list[str], record: Index, diff: bool) -> tuple[list[Document], int]:  # fmt: skip
     """``--diff``: the fixes as a unified diff (status 1 when there are any); ``--fix``: the
     files rewritten, and the documents as they now are (to be checked)."""
     from dataclasses import replace
@@ -264,7 +264,7 @@ def _changes(base: str | None, files: list[str]) -> dict[str, set[int] | None]:
     return {name: changed_lines(name, base) for name in files}
 
 
-def _write_report(docs: list[Document], record: Record, settings: Settings, opts: Options,
+def _write_report(docs: list[Document], record: Index, settings: Settings, opts: Options,
                   changed: dict[str, set[int] | None], cluster: Any = None) -> dict[str, int]:  # fmt: skip
     """Check the documents and write the report (standard output or ``-o``); the counts.
     With ``cluster`` (a factcheck.dask.ClusterRun) the findings come from a Dask cluster,
@@ -313,8 +313,8 @@ def run_check(opts: Options) -> int:
     """Check what the options name; the report goes to standard output (or ``--output-file``);
     the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
     from factcheck.config import describe, resolve
+    from factcheck.index.store import open_index
     from factcheck.inputs import read_file
-    from factcheck.pipeline import open_record
 
     if opts.version:
         from factcheck import __version__
@@ -341,12 +341,12 @@ def run_check(opts: Options) -> int:
         # report formats are)
         inputs, files = _documents(opts, settings, dask.probe_path)
         cluster = dask.ClusterRun(opts.scheduler, inputs, settings.claims, extra)
-        counts = _write_report(cluster.stand_ins, cluster.checker.record, settings, opts,
+        counts = _write_report(cluster.stand_ins, cluster.checker.index, settings, opts,
                                _changes(opts.diff_base, files), cluster)  # fmt: skip
         return _finish(counts, opts, settings)
     docs, files = _documents(opts, settings, read_file)
     changed = _changes(opts.diff_base, files)
-    record = open_record(settings.claims, extra=extra)
+    record = open_index(settings.claims, extra=extra)
     if opts.fix or opts.diff:
         docs, status = _fix(docs, files, record, opts.diff)
         if opts.diff:

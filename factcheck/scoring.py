@@ -17,7 +17,7 @@ __all__ = ["content_coverage", "score"]
 
 
 class Profile(Protocol):
-    """What the score reads of a claim's profile (``match.Profile``)."""
+    """What the score reads of a claim's profile (``index.profile.Profile``)."""
 
     @property
     def en_vocab(self) -> frozenset[str]: ...
@@ -40,7 +40,7 @@ class Profile(Protocol):
 
 
 class Index(Protocol):
-    """What the score reads of the index (``match.Index``): claims and word weights."""
+    """What the score reads of the index (``index.store.Index``): claims and word weights."""
 
     @property
     def profiles(self) -> Sequence[Profile]: ...

@@ -44,14 +44,15 @@ def _texts(paths: list[str]) -> list[tuple[str, str]]:
 
 
 def main() -> int:
+    from factcheck.index.store import build_index
     from factcheck.pipeline import check_text
     from factcheck.record import load_record
     from factcheck.text.markdown import prose_mask
 
-    record = load_record()
+    index = build_index(load_record())
     for name, text in _texts(sys.argv[1:]):
         masked = prose_mask(text) if name.endswith(".md") else None
-        for f in check_text(text, record, name, analysis_text=masked):
+        for f in check_text(text, index, name, analysis_text=masked):
             row = {"in": name, "at": [f.span.start, f.span.end], "verdict": f.verdict.value,
                    "claim": f.claim_id, "reason": f.reason}  # fmt: skip
             print(json.dumps(row, ensure_ascii=False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from functools import cache
 
+from factcheck.index.store import Index, build_index
 from factcheck.model import Finding
 from factcheck.pipeline import check_text
 from factcheck.record import Record, load_record
@@ -17,17 +18,23 @@ def bundled() -> Record:
     return load_record()
 
 
+@cache
+def bundled_index() -> Index:
+    """The bundled record, prepared for checking (once for the whole test run)."""
+    return build_index(bundled())
+
+
 def verdicts(text: str) -> list[tuple[int, int, str | None, str]]:
     """(line, column, claim_id, verdict) for each statement of ``text``."""
     out = []
-    for f in check_text(text, bundled()):
+    for f in check_text(text, bundled_index()):
         line, col, _, _ = locate(text, f.span)
         out.append((line, col, f.claim_id, f.verdict.value))
     return out
 
 
 def one(text: str) -> Finding:
-    found = check_text(text, bundled())
+    found = check_text(text, bundled_index())
     assert len(found) == 1, [f.statement for f in found]
     return found[0]
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pipeline import index_for
 from factcheck.verdict.alignment import Gap, is_fragment, said, unaligned
-from tests.helpers import assert_judged, bundled
+from tests.helpers import assert_judged, bundled_index
 
 S, U = "supported", "unknown"
 
@@ -53,7 +52,7 @@ def test_alignment_case(text: str, verdict: str, word: str | None) -> None:
 
 
 def _features(text: str):  # type: ignore[no-untyped-def]
-    return index_for(bundled()).features(text)
+    return bundled_index().features(text)
 
 
 @pytest.mark.parametrize(

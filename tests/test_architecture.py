@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "factcheck"
 ROOT = PACKAGE.parent
 
 # The checking core, and what it must never import.
-CORE = ("model", "errors", "text", "normalize", "record", "features", "match", "verdict",
+CORE = ("model", "errors", "text", "normalize", "record", "features", "index", "verdict",
         "decide", "pipeline", "cache")  # fmt: skip
 EDGE = ("entry", "cli", "run", "commands", "report", "progress", "config", "inputs")
 
@@ -134,7 +134,7 @@ def test_verdict_rules_never_reach_into_the_index_or_the_verdict() -> None:
     graph = _runtime_graph()
     for mod, deps in graph.items():
         if _top(mod) == "verdict":
-            assert not {d for d in deps if _top(d) in ("match", "decide", "pipeline")}, mod
+            assert not {d for d in deps if _top(d) in ("index", "decide", "pipeline")}, mod
         if _top(mod) == "report":
             assert not {d for d in deps if _top(d) == "normalize"}, mod
 
@@ -162,7 +162,7 @@ def test_every_rule_module_is_registered() -> None:
 
 
 # Modules still over the limit, with the line count they may not exceed until they are split.
-OVERSIZE = {"match.py": 460, "cache.py": 430, "text/markdown.py": 440, "normalize/numbers.py": 410}
+OVERSIZE = {"cache.py": 430, "text/markdown.py": 440, "normalize/numbers.py": 410}
 
 
 def test_no_module_grows_past_400_lines() -> None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from factcheck.pipeline import check_text
 from factcheck.report import FORMATS, Context, renderer
 from factcheck.text.segment import BRACKET_SPAN, split_statements
-from tests.helpers import bundled, command
+from tests.helpers import bundled_index, command
 from tests.test_properties import PIECES, SETTINGS
 
 ISSUE = ("Musk (an early backer gave money to OpenAI. Musk donated $50M to OpenAI in total. "
@@ -93,7 +93,7 @@ ANY_TEXT = st.lists(st.sampled_from(PIECES + NUMBERS), max_size=50).map("".join)
 @SETTINGS
 @given(ANY_TEXT)
 def test_checking_any_text_never_raises(text: str) -> None:
-    findings = check_text(text, bundled())
+    findings = check_text(text, bundled_index())
     for f in findings:
         assert f.verdict.value in ("supported", "contradicted", "unknown")
     ctx = Context(texts={"<text>": text, "draft.md": text})
@@ -136,6 +136,6 @@ def test_a_stray_bracket_far_before_a_statement_leaves_its_verdict(
     before = f"{first} {filler} {pad}{statement}"
     cut = min(at, len(first) - 1)
     after = f"{first[:cut]}{opener}{first[cut:]} {filler} {pad}{statement}"
-    plain, stray = check_text(before, bundled()), check_text(after, bundled())
+    plain, stray = check_text(before, bundled_index()), check_text(after, bundled_index())
     assert plain[-1].statement == stray[-1].statement == statement
     assert (plain[-1].verdict, plain[-1].claim_id) == (stray[-1].verdict, stray[-1].claim_id)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.pipeline import index_for, judge_statement
-from tests.helpers import bundled
+from factcheck.pipeline import judge_statement
+from tests.helpers import bundled, bundled_index
 
 GAPS = yaml.safe_load((Path(__file__).parent / "known_gaps.yaml").read_text(encoding="utf-8"))
 KNOWN = {item["text"]: item["why"] for item in GAPS}
@@ -41,7 +41,7 @@ def _cases() -> list[object]:
 @pytest.mark.parametrize(("claim_id", "label", "text"), _cases())
 def test_claim_example(claim_id: str, label: str, text: str) -> None:
     rec = bundled()
-    judged = judge_statement(index_for(rec), text)
+    judged = judge_statement(bundled_index(), text)
     claim = rec.claim(claim_id)
     assert claim is not None
     if claim.status == "source_error":  # a source error supports and contradicts nothing

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from factcheck import commands
 from factcheck.pipeline import check_text
-from tests.helpers import bundled, one
+from tests.helpers import bundled, bundled_index, one
 
 ROOT = Path(__file__).parent.parent
 ARTICLE = "tencent-2024-03-06"
@@ -128,9 +128,7 @@ def test_common_words_and_wrong_aliases_are_not_names(text: str) -> None:
 
 
 def test_garbled_forms_resolve_in_their_source_only() -> None:
-    from factcheck.pipeline import index_for
-
-    index = index_for(bundled())
+    index = bundled_index()
     line = "ウルトラマンとOpenAIを訴えると脅した"
     assert "altman" not in index.features(line).entities
     assert "altman" in index.features(line, ARTICLE).entities
@@ -290,7 +288,7 @@ def test_validate_help_documents_the_schema_statuses_and_curator_commands() -> N
 
 def test_the_article_checks_against_itself() -> None:
     source = bundled().sources[ARTICLE].text
-    findings = check_text(source, bundled(), "article.txt")
+    findings = check_text(source, bundled_index(), "article.txt")
     assert not [f for f in findings if f.verdict.value == "contradicted"]
     unknown = [f for f in findings if f.verdict.value == "unknown"]
     errors = [f for f in unknown if (f.reason or "").startswith("the source's wording here is")]

@@ -15,7 +15,7 @@ import pytest
 from factcheck.fixes import Fix, _number_text, _scaled, apply, suggest
 from factcheck.model import ConflictKind
 from factcheck.pipeline import check_text
-from tests.helpers import bundled
+from tests.helpers import bundled_index
 
 DRAFT = (
     "---\n"
@@ -110,8 +110,8 @@ def test_a_file_in_utf16_is_left_alone(tmp_path: Path) -> None:
     ],
 )
 def test_the_value_is_written_as_the_statement_writes_it(statement: str, replacement: str) -> None:
-    (finding,) = check_text(statement, bundled())
-    fix = suggest(finding, lambda s: check_text(s, bundled()))
+    (finding,) = check_text(statement, bundled_index())
+    fix = suggest(finding, lambda s: check_text(s, bundled_index()))
     assert fix is not None and fix.replacement == replacement
 
 
@@ -121,12 +121,12 @@ def test_the_value_is_written_as_the_statement_writes_it(statement: str, replace
      "Tesla was founded in 2003."],  # unknown, not contradicted
 )  # fmt: skip
 def test_no_fix_without_a_value_that_makes_it_agree(statement: str) -> None:
-    for finding in check_text(statement, bundled()):
-        assert suggest(finding, lambda s: check_text(s, bundled())) is None
+    for finding in check_text(statement, bundled_index()):
+        assert suggest(finding, lambda s: check_text(s, bundled_index())) is None
 
 
 def test_a_replacement_that_would_not_agree_is_not_offered() -> None:
-    (finding,) = check_text("Musk donated $50M to OpenAI in total.", bundled())
+    (finding,) = check_text("Musk donated $50M to OpenAI in total.", bundled_index())
     assert suggest(finding, lambda s: []) is None  # the judge finds nothing supported
 
 

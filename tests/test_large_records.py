@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import cache, match
-from factcheck.pipeline import index_for
-from tests.helpers import bundled
+from factcheck import cache
+from factcheck.index import search
+from tests.helpers import bundled_index
 
 
 @pytest.mark.usefixtures("private_cache")
@@ -36,23 +36,23 @@ def test_an_entry_is_written_item_by_item_and_reads_back() -> None:
 def test_common_words_walked_from_the_least_common_up_find_the_heaviest(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    index = index_for(bundled())
-    monkeypatch.setattr(match, "COMMON", 2)  # every word in more than 2 claims is common
+    index = bundled_index()
+    monkeypatch.setattr(search, "COMMON", 2)  # every word in more than 2 claims is common
     texts = ["Musk gave OpenAI money in 2018.", "OpenAI was founded as a nonprofit in 2015.",
              "マスクはOpenAIに5000万ドルを寄付した。", "Altman returned as CEO."]  # fmt: skip
     for text in texts:
         f = index.features(text)
-        full = match._weights(index, f, None)
-        short = match._weights(index, f, match.SHORTLIST)
+        full = search._weights(index, f, None)
+        short = search._weights(index, f, search.SHORTLIST)
         assert set(short) <= set(full)
         for i, w in short.items():
             assert w == pytest.approx(full[i])  # what a claim found shares is all counted
-        if len(full) >= match.SHORTLIST:  # enough claims found to choose from
-            assert len(short) >= match.SHORTLIST
+        if len(full) >= search.SHORTLIST:  # enough claims found to choose from
+            assert len(short) >= search.SHORTLIST
         # every claim sharing one of the statement's rarer words or names is found
         prefix = "ja:" if f.japanese else "en:"
         keys = [prefix + t for t in f.tokens] + ["e:" + e for e in f.entities]
         for key in keys:
             hits = index.postings.get(key, ())
-            if len(hits) <= match.COMMON:
+            if len(hits) <= search.COMMON:
                 assert set(hits) <= set(short)

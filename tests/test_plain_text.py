@@ -7,18 +7,19 @@ import pytest
 from factcheck.pipeline import check_text
 from factcheck.report import Context
 from factcheck.report import text as report
-from tests.helpers import bundled
+from tests.helpers import bundled_index
 
 
 @pytest.fixture(scope="module")
 def findings() -> tuple[dict[str, str], list]:  # type: ignore[type-arg]
-    rec = bundled()
+    index = bundled_index()
+    rec = index.record
     docs = {"article.txt": next(iter(rec.sources.values())).text}
     examples = [e for c in rec.claims for e in (*c.supported_examples, *c.contradicted_examples)]
     docs["examples.txt"] = "\n\n".join(examples)
     docs["a very long file name " * 6] = "Musk donated $44M to OpenAI in 2015. Altman is 25."
     docs["controls.txt"] = "Musk donated \x1b[31m$44M to OpenAI.\u202e Tabs\there."
-    return docs, [f for name, t in docs.items() for f in check_text(t, rec, name)]
+    return docs, [f for name, t in docs.items() for f in check_text(t, index, name)]
 
 
 @pytest.mark.parametrize("width", [20, 40, 60, 83, 84, 100, 132])

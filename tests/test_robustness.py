@@ -552,15 +552,15 @@ def test_the_cache_keeps_only_recent_entries(private_cache: Path) -> None:
 
 def test_a_cached_record_is_read_lazily_and_judges_alike(private_cache: Path) -> None:
     from factcheck import cache, pipeline
+    from factcheck.index.store import build_index, open_index
     from factcheck.record import bundled_record_path
 
     text = "Musk donated $44M to OpenAI. マスク氏は2018年に共同会長を退いた。 Altman is 25."
-    fresh = pipeline.check_text(text, load_record(bundled_record_path()))
-    pipeline.open_record()  # builds and writes the entry
-    pipeline._INDEXES.clear()
-    record = pipeline.open_record()  # reads it back
-    profiles = pipeline.index_for(record).profiles
+    fresh = pipeline.check_text(text, build_index(load_record(bundled_record_path())))
+    open_index()  # builds and writes the entry
+    index = open_index()  # reads it back
+    profiles = index.profiles
     assert isinstance(profiles, cache.Items)
-    assert pipeline.check_text(text, record) == fresh
+    assert pipeline.check_text(text, index) == fresh
     assert 0 < len(profiles._memo) < len(profiles) / 2  # only the claims it needed
-    assert [c.id for c in record.claims] == [c.id for c in load_record().claims]
+    assert [c.id for c in index.record.claims] == [c.id for c in load_record().claims]

@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.decide import judge
 from factcheck.evidence import evidence_of_claim
-from factcheck.match import build_index
+from factcheck.index.store import build_index
 from factcheck.model import ConflictKind, Verdict
 from factcheck.verdict import compare
 from factcheck.verdict.base import Outcome
@@ -101,7 +101,7 @@ def test_the_verdict_weighs_the_rules_on_a_tiny_record() -> None:
 
 def test_a_near_miss_is_supported_only_when_the_claim_states_all_of_it() -> None:
     from factcheck.decide import _entailed
-    from factcheck.match import Candidate
+    from factcheck.index.search import Candidate
 
     index = build_index(tiny_record(claim(
         "c.feud", "Differences in business philosophy drew Musk and Altman into a bitter feud.",

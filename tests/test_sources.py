@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.match import build_index
+from factcheck.index.store import build_index
 from factcheck.pipeline import check_text
 from factcheck.record import load_record
 from factcheck.report import Context
 from factcheck.report.json_ import render as render_json
 from factcheck.report.text import render as render_text
+from tests.helpers import bundled_index
 
 FIXTURE = Path(__file__).parent / "fixtures" / "two_sources"
 
 
 @pytest.fixture(scope="module")
-def record():  # type: ignore[no-untyped-def]
-    return load_record(FIXTURE / "claims.yaml")
+def index():  # type: ignore[no-untyped-def]
+    return build_index(load_record(FIXTURE / "claims.yaml"))
 
 
 @pytest.mark.parametrize(
@@ -33,9 +34,9 @@ def record():  # type: ignore[no-untyped-def]
     ],
 )  # fmt: skip
 def test_a_value_the_sources_disagree_on_is_unknown_citing_both(
-    record, text, agreeing, other
+    index, text, agreeing, other
 ) -> None:  # type: ignore[no-untyped-def]
-    (f,) = check_text(text, record)
+    (f,) = check_text(text, index)
     assert f.verdict.value == "unknown"
     assert f.reason and f.reason.startswith("the sources disagree")
     assert [c.source for c in f.disagreement] == [agreeing, other]
@@ -44,9 +45,9 @@ def test_a_value_the_sources_disagree_on_is_unknown_citing_both(
     assert "$40 million" in passages["wire-a"] or "2015" in passages["wire-a"]
 
 
-def test_the_disagreement_is_in_the_json_and_the_text_report(record) -> None:  # type: ignore[no-untyped-def]
+def test_the_disagreement_is_in_the_json_and_the_text_report(index) -> None:  # type: ignore[no-untyped-def]
     text = "Acme raised $40 million."
-    findings = check_text(text, record)
+    findings = check_text(text, index)
     ctx = Context(texts={"<text>": text}, width=100, color=False)
     doc = json.loads(render_json(findings, ctx))
     (result,) = doc["results"]
@@ -60,39 +61,38 @@ def test_the_disagreement_is_in_the_json_and_the_text_report(record) -> None:  #
     assert "$45 million" in shown and "differs" in shown
 
 
-def test_a_value_both_sources_contradict_is_contradicted(record) -> None:  # type: ignore[no-untyped-def]
-    (f,) = check_text("Acme raised $90 million.", record)
+def test_a_value_both_sources_contradict_is_contradicted(index) -> None:  # type: ignore[no-untyped-def]
+    (f,) = check_text("Acme raised $90 million.", index)
     assert f.verdict.value == "contradicted" and not f.disagreement
 
 
-def test_a_finding_where_the_sources_agree_has_no_disagreement(record) -> None:  # type: ignore[no-untyped-def]
-    (f,) = check_text("Acme opened a lab in Osaka in February 2024.", record)
+def test_a_finding_where_the_sources_agree_has_no_disagreement(index) -> None:  # type: ignore[no-untyped-def]
+    (f,) = check_text("Acme opened a lab in Osaka in February 2024.", index)
     assert f.verdict.value == "supported" and f.disagreement == ()
-    (f,) = check_text("Acme raised $40 million.", load_record())  # the bundled record: 1 source
+    (f,) = check_text("Acme raised $40 million.", bundled_index())  # the bundled record: 1 source
     assert f.disagreement == ()
 
 
-def test_relative_dates_resolve_against_each_sources_own_date(record) -> None:  # type: ignore[no-untyped-def]
-    index = build_index(record)
+def test_relative_dates_resolve_against_each_sources_own_date(index) -> None:  # type: ignore[no-untyped-def]
     dates = {p.claim.id: [d.iso() for d in p.dates] for p in index.profiles}
     assert dates["a.acme.osaka_lab"] == ["2024-02"]  # "last month" of 2024-03-06
     assert dates["b.acme.kyoto_lab"] == ["2024-04"]  # "last month" of 2024-05-20
-    (f,) = check_text("Acme opened a lab in Kyoto in April 2024.", record)
+    (f,) = check_text("Acme opened a lab in Kyoto in April 2024.", index)
     assert f.verdict.value == "supported" and f.claim_id == "b.acme.kyoto_lab"
-    (f,) = check_text("Acme opened a lab in Kyoto in February 2024.", record)
+    (f,) = check_text("Acme opened a lab in Kyoto in February 2024.", index)
     assert f.verdict.value == "contradicted" and "2024-04" in (f.reason or "")
 
 
-def test_each_source_checks_against_itself_with_its_own_dates(record) -> None:  # type: ignore[no-untyped-def]
+def test_each_source_checks_against_itself_with_its_own_dates(index) -> None:  # type: ignore[no-untyped-def]
     # the lab sentence of each source says "last month" of its own date; the values the
     # two sources disagree on are unknown, citing both
     for name in ("wire-a", "wire-b"):
         text = (FIXTURE / "sources" / f"{name}.txt").read_text(encoding="utf-8")
-        verdicts = [f.verdict.value for f in check_text(text, record)]
+        verdicts = [f.verdict.value for f in check_text(text, index)]
         assert verdicts == ["unknown", "unknown", "supported"], name
 
 
-def test_the_upstream_of_a_rewrite_is_kept_with_its_source(record) -> None:  # type: ignore[no-untyped-def]
-    assert record.sources["wire-b"].meta["upstream"]["publisher"] == "Wire A"
+def test_the_upstream_of_a_rewrite_is_kept_with_its_source(index) -> None:  # type: ignore[no-untyped-def]
+    assert index.record.sources["wire-b"].meta["upstream"]["publisher"] == "Wire A"
     bundled = next(iter(load_record().sources.values()))
     assert "Wall Street Journal" in bundled.meta["upstream"]["publisher"]

@@ -7,7 +7,7 @@ import pytest
 
 from factcheck.decide import judge
 from factcheck.evidence import evidence_of_claim
-from factcheck.match import build_index
+from factcheck.index.store import build_index
 from factcheck.model import Verdict
 from factcheck.verdict.base import Outcome
 from factcheck.verdict.rules.speaker import attribution, speaker

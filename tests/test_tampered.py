@@ -7,16 +7,16 @@ import re
 
 import pytest
 
-from factcheck.pipeline import check_text, index_for
+from factcheck.pipeline import check_text
 from factcheck.text.segment import split_statements
 from factcheck.verdict.alignment import is_fragment
-from tests.helpers import bundled
+from tests.helpers import bundled, bundled_index
 
 FRAGMENT = "a heading or fragment: it asserts nothing to check"
 
 
 def _fragment(text: str) -> bool:
-    return is_fragment(index_for(bundled()).features(text))
+    return is_fragment(bundled_index().features(text))
 
 
 # Names swapped for others of the same kind, all known to the record.
@@ -104,7 +104,7 @@ def _expected(i: int, changed: dict[int, str]) -> str:
 def test_changed_sentences_are_contradicted_and_nothing_else(seed: int) -> None:
     text, changed = tampered(seed)
     assert len(changed) == 8 and len(set(changed.values())) >= 2
-    findings = check_text(text, bundled(), "tampered.txt")
+    findings = check_text(text, bundled_index(), "tampered.txt")
     got = {i: f.verdict.value for i, f in enumerate(findings)}
     wrong = {
         i: (changed.get(i, "unchanged"), v, findings[i].statement[:60])
@@ -121,7 +121,7 @@ def test_the_untouched_article_is_supported_throughout_but_for_its_marked_errors
     source's errors (unknown, with the record's note); its headings and the editor's credit
     assert nothing and are unknown as such (and only those)."""
     source = next(iter(bundled().sources.values())).text
-    findings = check_text(source, bundled(), "article.txt")
+    findings = check_text(source, bundled_index(), "article.txt")
     errors = _source_errors()
     assert len(findings) > 100 and 5 <= len(errors) <= 10
     fragments = []
@@ -143,5 +143,5 @@ def test_a_near_copy_that_adds_or_drops_a_number_is_contradicted_without_crashin
         for s in split_statements(source)
         if not re.search(r"\d", s.text) and len(s.text) > 30
     )
-    added = check_text(line[:-1] + "2つ。", bundled(), "t")
+    added = check_text(line[:-1] + "2つ。", bundled_index(), "t")
     assert added[-1].verdict.value == "contradicted" and "number" in (added[-1].reason or "")

@@ -148,11 +148,10 @@ def test_a_number_repeated_in_a_near_copy_is_a_difference() -> None:
 
 
 def test_a_possessive_name_is_neither_actor_nor_target() -> None:
-    from factcheck.pipeline import index_for
     from factcheck.verdict.names import _roles
-    from tests.helpers import bundled
+    from tests.helpers import bundled_index
 
-    index = index_for(bundled())
+    index = bundled_index()
     pair = {"musk", "altman"}
     assert _roles(index.features("Musk praised Altman's memo."), pair) == ("musk", None)
     assert _roles(index.features("Musk's lawyers sued Altman."), pair) == (None, None)

@@ -38,7 +38,7 @@ class Record:
     root: Path
     path: Path
     entities: dict[str, Entity]
-    claims: Sequence[Claim]  # a list, or read lazily from the cache (factcheck.match)
+    claims: Sequence[Claim]  # a list, or read lazily from the cache (factcheck.index.store)
     sources: dict[str, Source]
     passages: list[Passage] = field(default_factory=list)
     # sentences deliberately left without a claim: (source id, line, reason)

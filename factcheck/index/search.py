@@ -1,0 +1,131 @@
+"""Which claims and source passages a statement is about.
+
+A statement is scored against the claims that share at least one word or name with it (the
+inverted index, ``postings``), by IDF-weighted word coverage, name overlap and rapidfuzz
+similarity (``factcheck/scoring.py``); a source passage it nearly copies is found by
+rapidfuzz ratio among those of a similar length.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from factcheck.scoring import _Query
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
+    from factcheck.index.profile import Profile
+    from factcheck.index.store import Index, PassageProfile
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    profile: Profile
+    score: float
+    coverage: float = 1.0  # share of what the statement says (names aside) the claim's words cover
+
+
+SHORTLIST = 24  # claims scored in full per statement, out of those sharing a word or name
+COMMON = 200  # a word or name in more claims than this (and 1% of them) is a common one
+
+
+def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
+    """For every claim sharing a word or a name with the statement, the weight (IDF) of what
+    they share.
+
+    In a large record a common word (in hundreds of claims) is not walked claim by claim:
+    it only adds its weight to the claims found through the statement's rarer words and
+    names. When those are fewer than ``wanted``, the common words are walked from the least
+    common up, each in full until ``wanted`` claims are found, the more common ones then
+    only adding their weight to those (a claim left out shares none of the words walked in
+    full: it is found by nothing but commoner words). ``wanted=None`` walks every word. A
+    record where no word is that common (the bundled one) is always walked in full."""
+    prefix = "ja:" if f.japanese else "en:"
+    idf = index.idf_ja if f.japanese else index.idf_en
+    n = len(index.profiles)
+    terms: list[tuple[str, Sequence[int], float]] = [
+        (prefix + t, index.postings.get(prefix + t, ()), idf.get(t, 0.0)) for t in f.tokens
+    ]
+    for e in f.entities:
+        hits = index.postings.get("e:" + e, ())
+        terms.append(("e:" + e, hits, math.log(1 + n / max(1, len(hits)))))
+    limit = max(COMMON, n // 100)
+    common = [term for term in terms if len(term[1]) > limit]
+    weight: dict[int, float] = defaultdict(float)
+    for _, hits, w in terms if not common else [t for t in terms if len(t[1]) <= limit]:
+        for i in hits:
+            weight[i] += w
+    common.sort(key=lambda term: len(term[1]))  # the least common first
+    for _, hits, w in common:
+        if wanted is None or len(weight) < wanted:  # too few found through rarer words
+            for i in hits:
+                weight[i] += w
+        elif 16 * len(weight) < len(hits):  # a few claims: look each up in the sorted list
+            for i in weight:
+                k = bisect_left(hits, i)
+                if k < len(hits) and hits[k] == i:
+                    weight[i] += w
+        else:
+            for i in hits:
+                if i in weight:
+                    weight[i] += w
+    return weight
+
+
+def candidates(
+    index: Index, f: Features, limit: int = 6, shortlist: int | None = SHORTLIST
+) -> list[Candidate]:
+    """The best-matching claims, strongest first.
+
+    The inverted index adds up, for every claim sharing a word or a name with the statement,
+    the weight (IDF) of what they share; only the ``shortlist`` heaviest are scored in full
+    with rapidfuzz, so the cost per statement does not grow with the size of the record.
+    ``shortlist=None`` scores every claim that shares anything (the reference behaviour).
+    """
+    weight = _weights(index, f, shortlist)
+    pool: list[int] = list(weight)
+    if shortlist is not None and len(pool) > shortlist:
+        pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
+    scored = []
+    query = _Query(index, f)
+    profs = [index.profiles[i] for i in pool]
+    for prof, fz in zip(profs, query.similarity(profs), strict=True):
+        cov = query.coverage(prof)
+        scored.append(Candidate(prof, query.score(prof, fz), 1.0 if cov is None else cov))
+    scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
+    return scored[:limit]
+
+
+def closest_passage(index: Index, f: Features) -> tuple[PassageProfile, float] | None:
+    """The source passage a statement nearly copies (rapidfuzz ratio), if any: the first of
+    the best among those of a similar length."""
+    n = len(f.text)
+    if index.by_length is None:
+        order = sorted(range(len(index.passages)), key=lambda k: len(index.passages[k].norm))
+        index.by_length = ([len(index.passages[k].norm) for k in order], order)
+    lengths, order = index.by_length
+
+    def similar(length: int) -> bool:  # within 40% of the longer
+        return abs(length - n) <= 0.4 * max(length, n)
+
+    # those are one run of the sorted lengths (about 0.6 n to n / 0.6): found by bisection
+    # a character wide of each end, then trimmed with the exact test
+    lo, hi = bisect_left(lengths, int(0.6 * n) - 1), bisect_left(lengths, int(n / 0.6) + 2)
+    while lo < hi and not similar(lengths[lo]):
+        lo += 1
+    while hi > lo and not similar(lengths[hi - 1]):
+        hi -= 1
+    near = [index.passages[k] for k in sorted(order[lo:hi])]
+    if not near:
+        return None
+    found = process.extractOne(f.text, [pp.norm for pp in near], scorer=fuzz.ratio,
+                               processor=None)  # fmt: skip
+    return (near[found[2]], found[1]) if found else None
