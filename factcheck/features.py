@@ -11,7 +11,7 @@ from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.numbers import Quantity, extract_counts, extract_money, extract_percents
 from factcheck.normalize.polarity import en_negated, ja_negated
 from factcheck.normalize.regex import LazyPattern
-from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
+from factcheck.normalize.words import en_tokens, is_japanese, ja_terms, ja_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,8 @@ def extract(text: str, matcher: EntityMatcher, reference: date | None,
     return Features(
         text=norm,
         japanese=japanese,
-        tokens=frozenset(ja_tokens(words) if japanese else en_tokens(words)),
-        content=frozenset(ja_tokens(blanked) if japanese else en_tokens(blanked)),
+        tokens=frozenset(ja_terms(words) if japanese else en_tokens(words)),
+        content=frozenset(ja_terms(blanked) if japanese else en_tokens(blanked)),
         gist=_gist(blank(norm, mentions, (*money, *counts, *percents, *dates)), japanese),
         mentions=mentions,
         entities=frozenset(m.entity for m in mentions),

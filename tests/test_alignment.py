@@ -27,6 +27,9 @@ CASES = [
     ("Musk donated $44M to OpenAI in secret.", U, "secret"),
     ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
     ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # a quoted word is what the statement says was said: never a loose paraphrase
+    ('In the memo, Altman called Musk a "genius".', U, "genius"),
+    ("アルトマン氏はメモでマスク氏を「天才」と呼んだ。", U, "天才"),
     # a comparison is confirmed only by evidence that compares: "the largest funder" says
     # nothing of the year he gave more in; "more than anyone" is what a superlative says
     ("Musk gave OpenAI more in 2017 than in 2016.", U, "comparison"),
@@ -100,3 +103,14 @@ def test_japanese_words_align_with_an_english_phrasing_through_the_lexicon() -> 
     ev = said((text,), ("",), frozenset(en_tokens(text)))
     f = _features("マスク氏はOpenAIに4400万ドルを寄付した。")
     assert unaligned(f, blanked(f), ev) == Gap()
+
+
+def test_japanese_terms_name_a_concept_whatever_its_words() -> None:
+    """Japanese paraphrases of one concept (提訴, 訴訟, 訴え) share a term for the topic score,
+    as English stems share their synonym; one-character forms (会 in 会社) make none."""
+    from factcheck.normalize.words import ja_terms, ja_tokens
+
+    sued, suit = ja_terms("マスク氏は提訴した。"), ja_terms("マスク氏の訴訟")
+    shared = (sued & suit) - ja_tokens("マスク氏は提訴した。")
+    assert shared and all(t.startswith("~") for t in shared)
+    assert not {t for t in ja_terms("会社") if t.startswith("~")}

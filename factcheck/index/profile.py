@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from factcheck.features import extract
 from factcheck.normalize.dates import DateValue, parse_iso
 from factcheck.normalize.numbers import INF, Quantity, extract_money
-from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
+from factcheck.normalize.words import en_tokens, is_japanese, ja_terms, ja_tokens
 
 if TYPE_CHECKING:
     from factcheck.model import Claim
@@ -139,12 +139,12 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
         claim=c,
         en_vocab=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples, *en_others]))),
         ja_vocab=frozenset(
-            ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others]))
+            ja_terms(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others]))
         ),
         en_said=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples]))),
         ja_said=frozenset(ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples]))),
         en_core=frozenset(en_tokens(c.text_en)),
-        ja_core=frozenset(ja_tokens(c.text_ja)),
+        ja_core=frozenset(ja_terms(c.text_ja)),
         entities=frozenset(e for e in ents if e),
         money=_merge_q(money, (*fe.money, *fj.money)),
         dates=tuple(dates),

@@ -135,6 +135,15 @@ def _strays(blanked: str, ev: Said) -> list[str]:
     return [m.group(0) for m in _NUMBER.finditer(blanked) if m.group(0) not in texts]
 
 
+_QUOTED = LazyPattern(r"「([^」]{1,40})」|『([^』]{1,40})』|\"([^\"]{1,60})\"|“([^”]{1,60})”")
+
+
+def _quoted(text: str) -> str:
+    """The words the statement puts in quotation marks, joined: a quoted word ("a 'villain'",
+    「悪役」) is the statement's own claim about what was said, never a loose paraphrase."""
+    return " ".join(g for m in _QUOTED.finditer(text) for g in m.groups() if g)
+
+
 def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
     weak: list[str] = []
     seen: set[str] = set()
@@ -156,6 +165,8 @@ def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
     strong += [m.group(0) for m in _PROPER.finditer(blanked)
                if m.group(0).lower() not in " ".join(ev.en_texts)]  # fmt: skip
     strong += _strays(blanked, ev)
+    quoted = _quoted(f.text)
+    strong += [w for w in weak if quoted and re.search(rf"\b{re.escape(w)}\b", quoted)]
     weak = [w for w in weak if w not in strong]
     share = len(weak) / max(1, len(seen))
     return Gap(tuple(dict.fromkeys(strong)), tuple(weak), share)
@@ -184,7 +195,8 @@ def _unaligned_ja(f: Features, blanked: str, ev: Said) -> Gap:
             weak.append(run)
     # a katakana word the evidence does not use, where no name was read: a place, a company
     # or a product the record does not know (「パリで」)
-    strong = [w for w in weak if _KATAKANA.fullmatch(w)]
+    quoted = _quoted(f.text)
+    strong = [w for w in weak if _KATAKANA.fullmatch(w) or (quoted and w in quoted)]
     weak = [w for w in weak if w not in strong]
     strong += [w for k, w in _qualifier_rows(blanked, japanese=True)
                if not _has_qualifier(k, ev) and not any(w in u for u in (*weak, *strong))]  # fmt: skip

@@ -26,9 +26,8 @@ if TYPE_CHECKING:
 _EN_SAYS = (
     r"say|said|says|write|wrote|writes|claim|claimed|claims|allege|alleged|alleges|argue|"
     r"argued|argues|insist|insisted|insists|told|tells|state|stated|states|contend|contended|"
-    r"contends|maintain|maintained|maintains|assert|asserted|asserts|recall|recalled|recalls|"
-    r"complained|complains|warned|warns|noted|notes"
-)
+    r"contends|maintain|maintained|maintains|assert|asserted|asserts"
+)  # (not "warned" or "noted": what a claim reports someone warning of is its content)
 _EN_ATTRIBUTION = LazyPattern(
     rf"\baccording to (?P<a>[^,.;:]+)"
     rf"|^(?P<b>(?:(?!\bthat\b|\bwhich\b|\bwho\b)[^,.;:\"“]){{2,40}}?)\s+(?:{_EN_SAYS})\b",
@@ -36,13 +35,31 @@ _EN_ATTRIBUTION = LazyPattern(
 )
 _JA_ATTRIBUTION = LazyPattern(
     r"(?P<a>[^、。「」]{1,30}?)(?:によると|によれば|の話では)"
-    r"|^(?P<b>[^、。「」]{1,30}?)は[^。]*?(?:と|って)[^。]{0,8}?(?:述べ|語っ|語り|主張|書い|記し|指摘|明かし|訴え|話し|警告)"
+    r"|^(?P<b>[^、。「」]{1,30}?)は[^。]*?(?:と|って)[^。]{0,8}?(?:述べ|語っ|語り|主張|書い|記し|明かし|話し)"
 )
 
 # the kinds of source a speaker may be; a statement and a claim that name different kinds
 # have different speakers
 _KINDS: dict[str, tuple[str, ...]] = {
-    "close": ("close to", "people near", "associates", "に近い", "近い人", "関係者", "側近"),
+    "close": (
+        "close to",
+        "people near",
+        "associates",
+        "allies",
+        "camp",
+        "aides",
+        "confidant",
+        "friends of",
+        "familiar with",
+        "に近い",
+        "近い人",
+        "関係者",
+        "側近",
+        "周辺",
+        "周囲",
+        "陣営",
+        "関係筋",
+    ),
     "complaint": ("complaint", "lawsuit", "suit", "filing", "court", "訴状", "訴訟", "提訴"),
     "email": ("email", "e-mail", "mail", "メール"),
     "memo": ("memo", "メモ", "社内文書"),
