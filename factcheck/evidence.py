@@ -88,10 +88,21 @@ def untold(matcher: EntityMatcher, f: Features, allies: list[Profile],
         if p in allies and (subject is None or subject in says):
             held |= says
             holders.append(p)
-    told = said_by(*holders)
+    # a title one holder has at a time is the cited claim's own when the statement dates or
+    # counts it: "became CEO in March 2019" is not told by a claim dated March 2019 and
+    # another in which he becomes CEO
+    # (where the statement gives no value, a close claim that holds its subject may hold it)
+    has_values = bool(f.money or f.dates or f.counts or f.percents)
+    mine = (holders[:1] if holders[:1] == allies[:1] else []) if has_values else holders
+    own = {e for p in mine for e in p.entities} | {m.entity for p in mine for text in
+                                                   (p.en_text, *p.ja_forms[:2])
+                                                   for m in matcher.find(text)}  # fmt: skip
+    told, told_own = said_by(*holders), said_by(*mine)
     words = [m.text for m in f.mentions
-             if matcher.kind.get(m.entity) == "role" and m.entity not in held
-             and not _worded(m.text, told)
+             if matcher.kind.get(m.entity) == "role"
+             and (m.entity not in own and not _worded(m.text, told_own)
+                  if m.entity in EXCLUSIVE_ROLES
+                  else m.entity not in held and not _worded(m.text, told))
              and (m.entity in EXCLUSIVE_ROLES or not _describes(matcher, f, m))]  # fmt: skip
     words += [m.text for m in f.mentions
               if matcher.kind.get(m.entity) in _NAMED and m.entity not in everyone]  # fmt: skip

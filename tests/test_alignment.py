@@ -27,6 +27,9 @@ CASES = [
     ("Musk donated $44M to OpenAI in secret.", U, "secret"),
     ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
     ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # a weekday or frequency the evidence does not give, also inside a longer word
+    ("Musk showed up at the OpenAI office every Friday.", U, "Friday"),
+    ("マスク氏は毎週金曜日にOpenAIのオフィスに現れた。", U, "金曜"),
     # a quoted word is what the statement says was said: never a loose paraphrase
     ('In the memo, Altman called Musk a "genius".', U, "genius"),
     ("アルトマン氏はメモでマスク氏を「天才」と呼んだ。", U, "天才"),

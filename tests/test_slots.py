@@ -54,6 +54,11 @@ CASES = [
     ("Altman was Musk's biggest donor.", U, "donor"),
     ("アルトマン氏はマスク氏の資金提供者だった。", U, "資金提供者"),
     ("Musk was OpenAI's largest funder.", S, None),
+    # a title one holder has at a time, dated, is the cited claim's own: not a date from one
+    # claim and the title from another
+    ("Altman became OpenAI's chief executive in March 2019.", U, None),
+    ("2019年3月、アルトマン氏はOpenAIの最高経営責任者に就いた。", U, "最高経営責任者"),
+    ("Altman eventually became chief executive and kept leading OpenAI.", S, None),
     # ... while a title beside a name describes it and is not what the statement asserts
     ("Musk, an early investor in OpenAI, gave the nonprofit $44 million.", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)

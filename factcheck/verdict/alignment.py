@@ -167,9 +167,12 @@ def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
     strong += _strays(blanked, ev)
     quoted = _quoted(f.text)
     strong += [w for w in weak if quoted and re.search(rf"\b{re.escape(w)}\b", quoted)]
-    weak = [w for w in weak if w not in strong]
+    # each unit once, in the statement's own spelling ("Friday", not "friday" and "Friday")
+    spelled = {w.lower(): w for w in weak}
+    strong = list({w.lower(): spelled.get(w.lower(), w) for w in strong}.values())
+    weak = [w for w in weak if w.lower() not in {u.lower() for u in strong}]
     share = len(weak) / max(1, len(seen))
-    return Gap(tuple(dict.fromkeys(strong)), tuple(weak), share)
+    return Gap(tuple(strong), tuple(weak), share)
 
 
 def _unaligned_ja(f: Features, blanked: str, ev: Said) -> Gap:
@@ -198,8 +201,15 @@ def _unaligned_ja(f: Features, blanked: str, ev: Said) -> Gap:
     quoted = _quoted(f.text)
     strong = [w for w in weak if _KATAKANA.fullmatch(w) or (quoted and w in quoted)]
     weak = [w for w in weak if w not in strong]
-    strong += [w for k, w in _qualifier_rows(blanked, japanese=True)
-               if not _has_qualifier(k, ev) and not any(w in u for u in (*weak, *strong))]  # fmt: skip
+    # a qualifier the evidence does not give is strong, and so is the run that holds it
+    # (「毎週月曜日」)
+    for k, w in _qualifier_rows(blanked, japanese=True):
+        if _has_qualifier(k, ev):
+            continue
+        holders = [u for u in weak if w in u]
+        weak = [u for u in weak if u not in holders]
+        if not any(w in u for u in strong):
+            strong += holders or [w]
     strong += _strays(blanked, ev)
     return Gap(tuple(dict.fromkeys(strong)), tuple(weak), len(weak) / max(1, total))
 
