@@ -3,8 +3,6 @@ decide supported, contradicted or unknown, with the reason and the citation."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
@@ -17,7 +15,7 @@ from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_passage
 from factcheck.verdict.alignment import charged, is_fragment, unaligned
 from factcheck.verdict.names import EXCLUSIVE_ROLES
 from factcheck.verdict.rules import SetAside, policy
-from factcheck.verdict.values import value_keys
+from factcheck.verdict.values import numbers_differ, value_keys
 
 # Thresholds on the 0-100 topic score and the 0-1 coverage (ARCHITECTURE.md, step 7).
 NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage
@@ -54,25 +52,6 @@ def _citation(index: Index, passage_source: str, line: int, text: str) -> Citati
     return Citation(src.id, src.path, line, text)
 
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def _numbers_differ(statement: str, passage: str) -> Conflict | None:
-    """In a near copy of a passage every number must be the same, whatever it counts."""
-    said, source = Counter(_DIGITS.findall(statement)), Counter(_DIGITS.findall(passage))
-    extra, missing = list((said - source).elements()), list((source - said).elements())
-    if not extra and not missing:
-        return None
-    said, source = (extra or [None])[0], (missing or [None])[0]
-    if extra and missing:
-        why = f"number differs: the statement says {said}; the source says {source}"
-    elif extra:
-        why = f"number differs: the statement adds {said}, which the source does not give"
-    else:
-        why = f"number differs: the statement leaves out {source}, which the source gives"
-    return Conflict(ConflictKind.NUMBER, why, said, source)
-
-
 def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) -> Judgement:
     cite = _citation(index, pp.passage.source, pp.passage.line, pp.passage.text)
     if pp.passage.error:  # the source is wrong here: its words support nothing
@@ -81,7 +60,7 @@ def _judge_passage(index: Index, f: Features, pp: PassageProfile, ratio: float) 
     f = index.features(f.text, pp.passage.source)  # read as part of that source
     out = compare(f, evidence_of_passage(index.passage_features(pp)), index.matcher)
     if not out.conflict:
-        differ = _numbers_differ(f.text, pp.norm)
+        differ = numbers_differ(f.text, pp.norm)
         if differ:
             out = Outcome(differ)
     claim_id, claim_text = pp.about or (None, None)
@@ -223,9 +202,14 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     ):
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.soft, considered)
     # an opposite word the best claim does not speak to may contradict a sibling claim from
-    # the same account ("the bid succeeded" against "the bid failed")
+    # the same account ("the bid succeeded" against "the bid failed"): close to the best
+    # claim, or quoting the same sentence of the source
     for c, o in others:
-        if o.conflict is ConflictKind.MEANING and c.score >= max(MIN_NAME, best.score - SIBLING):
+        if (
+            o.conflict is ConflictKind.MEANING
+            and c.score >= MIN_NAME
+            and (c.score >= best.score - SIBLING or _same_passage(c, best))
+        ):
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
     missing = _unexplained(index, b_out, explainers, cands)
@@ -328,6 +312,11 @@ def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> C
                     f"{kind} differs: the statement says {matcher.display(eid, lang)}; "
                     f"the source says {matcher.display(instead[0], lang)}",
                     said_as, matcher.display(instead[0], lang))  # fmt: skip
+
+
+def _same_passage(a: Candidate, b: Candidate) -> bool:
+    pa, pb = a.profile.claim.passage, b.profile.claim.passage
+    return pa is not None and pb is not None and (pa.source, pa.line) == (pb.source, pb.line)
 
 
 def _says_something(f: Features) -> bool:

@@ -6,12 +6,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from factcheck.normalize.concepts import CONCEPTS
 from factcheck.normalize.dates import DateValue, extract_dates
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.numbers import Quantity, extract_counts, extract_money, extract_percents
 from factcheck.normalize.polarity import en_negated, ja_negated
 from factcheck.normalize.regex import LazyPattern
-from factcheck.normalize.words import en_tokens, is_japanese, ja_terms, ja_tokens
+from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,24 @@ def blank(text: str, mentions: tuple[Mention, ...], values: tuple[object, ...] =
             chars[k] = " "
             k += 1
     return "".join(chars)
+
+
+# The Japanese forms of each shared concept (normalize/paraphrase.py) of two characters or
+# more: a one-character form (会, 送) is part of too many unrelated words to stand for one.
+_JA_CONCEPTS = tuple(
+    (f"~{k}", tuple(form for form in ja if len(form) >= 2)) for k, (_, ja) in enumerate(CONCEPTS)
+)
+
+
+def ja_terms(text: str) -> set[str]:
+    """The bigrams of ``ja_tokens`` and, for each shared concept the text says in any of its
+    Japanese forms, one term for the concept ("~2" for 提訴, 訴訟 and 訴え alike), so that
+    a paraphrase in other words is found and scored as the same topic, as English stems are
+    through their synonyms."""
+    out = ja_tokens(text)
+    norm = unicodedata.normalize("NFKC", text)
+    out.update(term for term, forms in _JA_CONCEPTS if any(f in norm for f in forms))
+    return out
 
 
 def _gist(blanked: str, japanese: bool) -> frozenset[str]:

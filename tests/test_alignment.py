@@ -111,7 +111,8 @@ def test_japanese_words_align_with_an_english_phrasing_through_the_lexicon() -> 
 def test_japanese_terms_name_a_concept_whatever_its_words() -> None:
     """Japanese paraphrases of one concept (提訴, 訴訟, 訴え) share a term for the topic score,
     as English stems share their synonym; one-character forms (会 in 会社) make none."""
-    from factcheck.normalize.words import ja_terms, ja_tokens
+    from factcheck.features import ja_terms
+    from factcheck.normalize.words import ja_tokens
 
     sued, suit = ja_terms("マスク氏は提訴した。"), ja_terms("マスク氏の訴訟")
     shared = (sued & suit) - ja_tokens("マスク氏は提訴した。")

@@ -40,6 +40,9 @@ CASES = [
         "roles",
     ),
     ("It was Altman who contacted Musk about an open letter on AI to the US government.", S, None),
+    # "B rather than A" where A is the claim's actor, even when the claim names B too
+    ("Altman rather than Musk helped recruit Sutskever from Google.", C, "Elon Musk"),
+    ("サツケバー氏の採用に尽力したのはマスク氏ではなくアルトマン氏だった。", C, "イーロン・マスク"),
     # a wrong yearly amount beside the right total: the amount is bound to the year the
     # yearly claim gives, so it is in that claim's slot however much else the statement says
     (

@@ -135,7 +135,7 @@ def test_an_opposite_word_contradicts_a_sibling_claim() -> None:
 def test_a_number_repeated_in_a_near_copy_is_a_difference() -> None:
     # the source gives "2" and "5" once each; a copy that turns the "2" into a second "5"
     # differs only in how often 5 appears, and must say so rather than fail
-    from factcheck.decide import _numbers_differ
+    from factcheck.verdict.values import numbers_differ as _numbers_differ
 
     twice = _numbers_differ("5 then 5 and 2015", "2 then 5 and 2015")
     assert twice is not None and twice.kind == "number"

@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from factcheck.features import extract
+from factcheck.features import extract, ja_terms
 from factcheck.normalize.dates import DateValue, parse_iso
 from factcheck.normalize.numbers import INF, Quantity, extract_money
-from factcheck.normalize.words import en_tokens, is_japanese, ja_terms, ja_tokens
+from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 
 if TYPE_CHECKING:
     from factcheck.model import Claim

@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 from factcheck.normalize.dates import MONTHS
-from factcheck.normalize.paraphrase import CONCEPTS
 from factcheck.normalize.regex import LazyPattern
 
 STOPWORDS = frozenset(
@@ -338,22 +337,4 @@ def ja_tokens(text: str) -> set[str]:
             bigram for i in range(len(run) - 1)
             if not _HIRAGANA.fullmatch(bigram := run[i : i + 2])
         )  # fmt: skip
-    return out
-
-
-# The Japanese forms of each shared concept (normalize/paraphrase.py) of two characters or
-# more: a one-character form (会, 送) is part of too many unrelated words to stand for one.
-_JA_CONCEPTS = tuple(
-    (f"~{k}", tuple(form for form in ja if len(form) >= 2)) for k, (_, ja) in enumerate(CONCEPTS)
-)
-
-
-def ja_terms(text: str) -> set[str]:
-    """The bigrams of ``ja_tokens`` and, for each shared concept the text says in any of its
-    Japanese forms, one term for the concept ("~2" for 提訴, 訴訟 and 訴え alike), so that
-    a paraphrase in other words is found and scored as the same topic, as English stems are
-    through their synonyms."""
-    out = ja_tokens(text)
-    norm = unicodedata.normalize("NFKC", text)
-    out.update(term for term, forms in _JA_CONCEPTS if any(f in norm for f in forms))
     return out

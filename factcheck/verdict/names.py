@@ -209,7 +209,13 @@ def _instead(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             said, source = (n, m) if _NOT_A_BUT_B.match(between) else (m, n)
             if not (_NOT_A_BUT_B.match(between) or _B_NOT_A.match(between)):
                 continue
-            if source.entity in ev.entities and said.entity not in ev.entities:
+            # B where the evidence has A, or where A is the evidence's actor or the one it
+            # acts on ("Altman rather than Musk held sway" against "Musk held sway over him")
+            slot = source.entity in (ev.subject, ev.object) and said.entity not in (
+                ev.subject,
+                ev.object,
+            )
+            if source.entity in ev.entities and (said.entity not in ev.entities or slot):
                 lang = "ja" if f.japanese else "en"
                 kind = matcher.kind.get(said.entity, "name")
                 return conflict(ConflictKind.NAME, f"{kind} differs: the statement says "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from factcheck.model import Conflict, ConflictKind
@@ -189,3 +191,22 @@ def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) 
                         f"{said}{unit}", f"{src}{unit}", agreed=_keys(what, agreed), value_conflict=True,
                         conflict_keys=_keys(what, [q]))  # fmt: skip
     return Outcome(agreed=_keys(what, agreed), unmatched=_keys(what, unmatched))
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_differ(statement: str, passage: str) -> Conflict | None:
+    """In a near copy of a passage every number must be the same, whatever it counts."""
+    said, source = Counter(_DIGITS.findall(statement)), Counter(_DIGITS.findall(passage))
+    extra, missing = list((said - source).elements()), list((source - said).elements())
+    if not extra and not missing:
+        return None
+    said, source = (extra or [None])[0], (missing or [None])[0]
+    if extra and missing:
+        why = f"number differs: the statement says {said}; the source says {source}"
+    elif extra:
+        why = f"number differs: the statement adds {said}, which the source does not give"
+    else:
+        why = f"number differs: the statement leaves out {source}, which the source gives"
+    return Conflict(ConflictKind.NUMBER, why, said, source)
