@@ -6,7 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
-from factcheck.evidence import aligned_but_names, evidence_of_claim, opposites, said_by, untold
+from factcheck.evidence import (
+    aligned_but_names,
+    elsewhere,
+    evidence_of_claim,
+    foreign_names,
+    named,
+    named_before,
+    opposites,
+    said_by,
+    untold,
+)
 from factcheck.features import Features, blanked
 from factcheck.index.search import Candidate, candidates, closest_passage
 from factcheck.index.store import Index, PassageProfile
@@ -184,7 +194,10 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         )
         if coarse and o.conflict is ConflictKind.DATE and not same_event:
             keys, close = frozenset(), False
-        if o.value_conflict and (keys or close) and c.coverage >= MIN_COVERAGE:
+        # (a claim that leaves out someone the statement names before the value is about
+        # another event: the 2012 meeting with Hassabis says nothing of when Musk met Altman)
+        if (o.value_conflict and (keys or close) and c.coverage >= MIN_COVERAGE
+                and named_before(index.matcher, f, o.conflict_keys) <= c.profile.entities):  # fmt: skip
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
         if not o.vague:  # an amount inside "tens of millions" confirms nothing
             pending -= o.agreed
@@ -198,7 +211,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         pending & b_out.soft_keys
         and b_out.soft
         and best.coverage >= MIN_COVERAGE
-        and _named(index, f)
+        and named(index.matcher, f)
     ):
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.soft, considered)
     # an opposite word the best claim does not speak to may contradict a sibling claim from
@@ -209,6 +222,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
             o.conflict is ConflictKind.MEANING
             and c.score >= MIN_NAME
             and (c.score >= best.score - SIBLING or _same_passage(c, best))
+            and c.profile.claim.status != "source_error"  # (it contradicts nothing)
         ):
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
@@ -256,10 +270,16 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
     if rule is SetAside.VALUES:  # (a value said of no one named is no one's value)
         # an amount bound to the claim's own date ("$30M in 2017") is in the claim's slot
         # even where the statement goes on to say more than the claim
-        least = MIN_DATED_COVERAGE if o.dated else MIN_COVERAGE
-        return c.coverage < least or _elsewhere(index, f, c, cands) or not _named(index, f)
+        # (when the claim involves everyone the statement names)
+        dated = o.dated and set(named(index.matcher, f)) <= c.profile.entities
+        least = MIN_DATED_COVERAGE if dated else MIN_COVERAGE
+        return (
+            c.coverage < least
+            or elsewhere(index.matcher, f, c, cands)
+            or not named(index.matcher, f)
+        )
     if rule is SetAside.KNOWN_NAMES:
-        return _foreign_names(index, f, cands)
+        return foreign_names(index.matcher, f, cands)
     if rule is SetAside.CLEAN_SWAP:
         return not _clean_swap(index, f, c, o)
     return False
@@ -324,26 +344,6 @@ def _says_something(f: Features) -> bool:
     the record could confirm."""
     values = f.money or f.dates or f.counts or f.percents
     return bool(f.content) or bool(values) or len({m.entity for m in f.mentions}) >= 2
-
-
-def _named(index: Index, f: Features) -> list[str]:
-    """The people, organisations and products the statement names, in order."""
-    kinds = ("person", "org", "product")
-    return [m.entity for m in f.mentions if index.matcher.kind.get(m.entity) in kinds]
-
-
-def _foreign_names(index: Index, f: Features, cands: list[Candidate]) -> bool:
-    """Does the statement name a person, organisation or product no candidate involves?"""
-    return any(all(e not in c.profile.entities for c in cands) for e in _named(index, f))
-
-
-def _elsewhere(index: Index, f: Features, best: Candidate, cands: list[Candidate]) -> bool:
-    """Is the statement about a person, organisation or product the claim does not involve:
-    its first-named one, or one no candidate claim involves at all?"""
-    named = _named(index, f)
-    return bool(named) and (
-        named[0] not in best.profile.entities or _foreign_names(index, f, cands)
-    )
 
 
 def _value_fit(out: Outcome) -> int:

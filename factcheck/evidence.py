@@ -76,8 +76,7 @@ def untold(matcher: EntityMatcher, f: Features, allies: list[Profile],
     (CEO), which must be the claim's. A name may also be told by a ``witness``: another claim
     on the topic that agrees with the statement (the other half of "OpenAI released ChatGPT,
     which hurt the relationship")."""
-    named = [m.entity for m in f.mentions if matcher.kind.get(m.entity) in _NAMED]
-    subject = next((e for e in named if matcher.kind.get(e) == "person"), None)
+    subject = next((e for e in named(matcher, f) if matcher.kind.get(e) == "person"), None)
     held: set[str] = set()
     everyone: set[str] = set()
     holders = []
@@ -134,3 +133,28 @@ def _describes(matcher: EntityMatcher, f: Features, role: Mention) -> bool:
         if kind == "person" and _APPOSITION.fullmatch(f.text[m.end : role.start]):
             return True  # the name, then the title: 「アルトマンCEO」, "Musk, an investor"
     return False
+
+
+def named(matcher: EntityMatcher, f: Features) -> list[str]:
+    """The people, organisations and products the statement names, in order."""
+    return [m.entity for m in f.mentions if matcher.kind.get(m.entity) in _NAMED]
+
+
+def named_before(matcher: EntityMatcher, f: Features, keys: frozenset[str]) -> set[str]:
+    """Those named before the first of these values ("kind:offset" keys)."""
+    at = min((int(k.rsplit(":", 1)[1]) for k in keys), default=len(f.text))
+    return {m.entity for m in f.mentions if m.start < at and matcher.kind.get(m.entity) in _NAMED}
+
+
+def foreign_names(matcher: EntityMatcher, f: Features, cands: list[Candidate]) -> bool:
+    """Does the statement name a person, organisation or product no candidate involves?"""
+    return any(all(e not in c.profile.entities for c in cands) for e in named(matcher, f))
+
+
+def elsewhere(matcher: EntityMatcher, f: Features, best: Candidate, cands: list[Candidate]) -> bool:
+    """Is the statement about a person, organisation or product the claim does not involve:
+    its first-named one, or one no candidate claim involves at all?"""
+    first = named(matcher, f)[:1]
+    return bool(first) and (
+        first[0] not in best.profile.entities or foreign_names(matcher, f, cands)
+    )

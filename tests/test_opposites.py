@@ -23,6 +23,12 @@ PAIRS = [
     ("She published the report before the hearing.",
      "She waited until the hearing to publish the report.", False, "before", "until"),
     ("委員会は発表の前に声明を出した。", "委員会は発表まで待って声明を出した。", True, "前に", "まで待"),
+    ("The startup has completed a new round of funding.",
+     "The startup has begun preparing a new round of funding.", False, "complet", "prepar"),
+    ("その新興企業は新たな資金調達を完了した。", "その新興企業は新たな資金調達の準備を始めた。", True, "完了", "準備"),
+    ("The two held a brief public meeting.", "The two held a lengthy private meeting.", False,
+     "brief", "lengthy"),
+    ("両氏は公開の場で会談した。", "両氏は非公開で会談した。", True, "公開の", "非公開"),
 ]  # fmt: skip
 
 

@@ -43,6 +43,10 @@ CASES = [
     # "B rather than A" where A is the claim's actor, even when the claim names B too
     ("Altman rather than Musk helped recruit Sutskever from Google.", C, "Elon Musk"),
     ("サツケバー氏の採用に尽力したのはマスク氏ではなくアルトマン氏だった。", C, "イーロン・マスク"),
+    # a date of the claim's event, said with more than the claim says ("as a nonprofit")
+    ("Musk and Altman co-founded OpenAI in 2016 as a nonprofit research lab.", C, "2015"),
+    # ... but a claim that leaves out someone named before the date is another event
+    ("Musk and Altman met in 2016 to talk about AI.", U, None),
     # a wrong yearly amount beside the right total: the amount is bound to the year the
     # yearly claim gives, so it is in that claim's slot however much else the statement says
     (

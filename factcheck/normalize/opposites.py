@@ -127,6 +127,13 @@ EN: list[Pair] = [
      ('reinforc', 'bolster', 'cement', 'prop up', 'entrench', 'shore up')),
     (('ease', 'eased', 'soften', 'calm', 'defus', 'mend', 'heal'),
      ('escalat', 'inflam', 'deepen', 'worsen', 'fuel', 'intensif')),
+    # preparing something, or having done it
+    (('prepar', 'getting ready', 'gearing up', 'plann', 'began work', 'begun work'),
+     ('complet', 'finaliz', 'finalis', 'wrapped up', 'closed its', 'closed the')),
+    (('long ', 'lengthy', 'hours-long', 'extended', 'marathon'),
+     ('short ', 'brief', 'quick ', 'few minutes')),
+    (('private', 'closed-door', 'behind closed doors', 'secret'),
+     ('public', 'open to the press', 'televised')),
     # orderings: done before an event, or only once it had happened
     (('before', 'prior to', 'ahead of'),
      ('after', 'until', 'following', 'once the')),
@@ -238,6 +245,9 @@ JA: list[Pair] = [
     (('準備', '計画を進め', '前進', '進めて'), ('取りやめ', '取り止め', '見送', '白紙', '撤回')),
     (('対抗', '挑', '牽制', '立ち向か'), ('補強', '後押し', '支え', '盤石')),
     (('和らげ', '和らい', '緩和', '鎮め', '修復'), ('エスカレート', '激化', '悪化', '深刻化', '拍車')),
+    (('準備', '計画'), ('完了', '終え', '締結', '実施済')),
+    (('長時間', '長い時間', '長く'), ('短時間', '短い時間', '手短', '数分')),
+    (('非公開', '内密', '秘密'), ('公開の', '公の場', '記者を入れ')),
     # orderings: done before an event, or only once it had happened
     (('前に', 'より前', '以前に', '先立'), ('後に', '後で', 'まで待', '以降', 'してから', 'た後')),
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -167,7 +166,8 @@ def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
         src = ", ".join(_fmt_date(d) for d in ev.dates)
         return conflict(ConflictKind.DATE, f"date differs: the statement says {said}; the source says {src}",
                         said, src,
-                        value_conflict=True, conflict_keys=_keys("date", f.dates))  # fmt: skip
+                        value_conflict=True, conflict_keys=_keys("date", f.dates),
+                        dated=True)  # fmt: skip
     return Outcome(unmatched=_keys("date", f.dates))
 
 
@@ -193,7 +193,7 @@ def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) 
     return Outcome(agreed=_keys(what, agreed), unmatched=_keys(what, unmatched))
 
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGITS = LazyPattern(r"\d+(?:[.,]\d+)*")
 
 
 def numbers_differ(statement: str, passage: str) -> Conflict | None:
