@@ -36,7 +36,7 @@ MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this clos
 MIN_WITNESS = 30.0  # a claim this close, agreeing, may tell a name the cited claims leave out
 MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
 MIN_COVERAGE = 0.34  # a conflict needs the claim to cover this much of what the statement says
-MIN_DATED_COVERAGE = 0.2  # ... or this much, for a value bound to the claim's own date
+MIN_BOUND_COVERAGE = 0.2  # ... or this much, for a value in the claim's own slot (its date)
 SIBLING = 12.0  # an opposite word contradicts a claim this close to the best one
 CLOSE = 8.0  # candidates within this of the best are weighed together
 
@@ -271,8 +271,8 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
         # an amount bound to the claim's own date ("$30M in 2017") is in the claim's slot
         # even where the statement goes on to say more than the claim
         # (when the claim involves everyone the statement names)
-        dated = o.dated and set(named(index.matcher, f)) <= c.profile.entities
-        least = MIN_DATED_COVERAGE if dated else MIN_COVERAGE
+        bound = o.bound and named_before(index.matcher, f, o.conflict_keys) <= c.profile.entities
+        least = MIN_BOUND_COVERAGE if bound else MIN_COVERAGE
         return (
             c.coverage < least
             or elsewhere(index.matcher, f, c, cands)

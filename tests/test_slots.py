@@ -43,6 +43,8 @@ CASES = [
     # "B rather than A" where A is the claim's actor, even when the claim names B too
     ("Altman rather than Musk helped recruit Sutskever from Google.", C, "Elon Musk"),
     ("サツケバー氏の採用に尽力したのはマスク氏ではなくアルトマン氏だった。", C, "イーロン・マスク"),
+    # an age gap in a relative clause is the age claim's slot, whatever the rest says
+    ("Musk, who is 12 years older than Altman, first met him at SpaceX's headquarters.", C, "14"),
     # a date of the claim's event, said with more than the claim says ("as a nonprofit")
     ("Musk and Altman co-founded OpenAI in 2016 as a nonprofit research lab.", C, "2015"),
     # ... but a claim that leaves out someone named before the date is another event

@@ -47,7 +47,9 @@ class Outcome:
     value_conflict: bool = False
     conflict_keys: frozenset[str] = frozenset()
     vague: bool = False  # the amounts agreed only with a range ("tens of millions")
-    dated: bool = False  # the value in conflict is bound to a date the evidence also gives
+    # the value in conflict fills a slot the evidence has: the event's date, a year's
+    # amount, an age gap (verdict decides on it even where the statement says more)
+    bound: bool = False
     # an undated amount against the claim's one dated amount: a conflict unless another
     # claim confirms the amount ("$100M" against the $1B of an email dated by its blog post)
     soft: Conflict | None = None

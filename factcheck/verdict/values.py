@@ -118,7 +118,7 @@ def money(f: Features, ev: Evidence) -> Outcome:
             _keys("money", matched),
             value_conflict=True,
             conflict_keys=_keys("money", [q for q, _ in comparable]),
-            dated=when is not None,
+            bound=when is not None,
         )
     vague = bool(matched) and not any(c.exact and q.overlaps(c) for q in matched for c in ev.money)
     soft = [q for q in unmatched if not f.dates and len(ev.money) == 1 and ev.money[0].exact]
@@ -167,7 +167,7 @@ def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
         return conflict(ConflictKind.DATE, f"date differs: the statement says {said}; the source says {src}",
                         said, src,
                         value_conflict=True, conflict_keys=_keys("date", f.dates),
-                        dated=True)  # fmt: skip
+                        bound=True)  # fmt: skip
     return Outcome(unmatched=_keys("date", f.dates))
 
 
