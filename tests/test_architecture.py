@@ -162,7 +162,7 @@ def test_every_rule_module_is_registered() -> None:
 
 
 # Modules still over the limit, with the line count they may not exceed until they are split.
-OVERSIZE = {"match.py": 460, "cache.py": 430, "text/markdown.py": 440, "normalize/numbers.py": 410}
+OVERSIZE = {"match.py": 460}
 
 
 def test_no_module_grows_past_400_lines() -> None:

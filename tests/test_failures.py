@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from factcheck.errors import RecordError
-from factcheck.normalize.numbers import HUGE, extract_money, format_usd
+from factcheck.normalize.numbers import extract_money, format_usd
+from factcheck.normalize.numerals import HUGE
 from factcheck.record import load_record
 from tests.helpers import assert_one_line_error, command
 
