@@ -49,7 +49,7 @@ def broken(*args, **kwargs):
     raise ValueError("a bug\\nover two lines")
 factcheck.pipeline.judge_statement = broken
 sys.argv = ["factcheck", "--format", "json", "Musk donated $50M to OpenAI."]
-from factcheck.entry import main
+from factcheck.cli.entry import main
 main()
 """
 
@@ -249,7 +249,7 @@ def missing(uid):
 pwd.getpwuid = missing  # a user with no passwd entry
 os.environ.pop("HOME", None)
 sys.argv = ["factcheck", "--format", "json", "Musk donated $50M to OpenAI."]
-from factcheck.entry import main
+from factcheck.cli.entry import main
 main()
 """
 
