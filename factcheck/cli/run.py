@@ -274,15 +274,15 @@ def _write_report(docs: list[Document], record: Record, settings: Settings, opts
 def run_check(opts: Options) -> int:
     """Check what the options name; the report goes to standard output (or ``--output-file``);
     the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
-    from factcheck.config import describe, resolve
-    from factcheck.inputs import read_file
-    from factcheck.pipeline import open_record
-
-    if opts.version:
+    if opts.version:  # before the checking core is imported: --version loads none of it
         from factcheck.version import __version__
 
         sys.stdout.write(f"factcheck {__version__}\n")
         return 0
+    from factcheck.config import describe, resolve
+    from factcheck.inputs import read_file
+    from factcheck.pipeline import open_record
+
     _check_jobs()
     settings = resolve(_cli_settings(opts), opts.config)
     if opts.show_config:
