@@ -1,14 +1,15 @@
 """factcheck: check English and Japanese text against a curated record of sourced claims.
 
 The public API is :func:`check` and :class:`Checker` (a picklable check against one record,
-for other processes and machines); the command line (``factcheck.cli``) is a thin layer over it.
+for other processes and machines); the command line (the package ``factcheck.cli``) is a
+thin layer over it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.2.0"
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     from factcheck.checker import Checker

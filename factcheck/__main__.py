@@ -1,5 +1,5 @@
 """Run factcheck as ``python -m factcheck``."""
 
-from factcheck.entry import main
+from factcheck.cli.entry import main
 
 main()

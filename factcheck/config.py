@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
+from factcheck.guide import FAIL_ON
 
-FAIL_ON = ("contradicted", "unknown", "never")
 KEYS = ("claims", "extra_claims", "fail_on", "format", "include", "exclude", "extend_exclude",
         "force_exclude", "respect_gitignore")  # fmt: skip
 DEFAULT = "default"

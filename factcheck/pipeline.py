@@ -241,17 +241,6 @@ def check_text(text: str, index: Index, input_name: str = "<text>",
                               analysis_text=analysis_text, progress=progress))  # fmt: skip
 
 
-def _drop_ignored(findings: Iterable[Finding], text: str, ignored: dict[int, set[str]]) -> Iterator[Finding]:  # fmt: skip
-    """Drop findings citing a claim that an ignore comment names on one of their lines."""
-    for f in findings:
-        if ignored and f.claim_id:
-            line = text.count("\n", 0, f.span.start) + 1
-            end_line = line + text.count("\n", f.span.start, max(f.span.start, f.span.end - 1))
-            if any(f.claim_id in ignored.get(n, ()) for n in range(line - 1, end_line)):
-                continue
-        yield f
-
-
 def document_findings(name: str, text: str, markdown: bool, index: Index,
                       progress: Callable[[int], None] | None = None,
                       on_stop: Callable[[str], object] | None = None) -> Iterator[Finding]:  # fmt: skip
@@ -261,11 +250,12 @@ def document_findings(name: str, text: str, markdown: bool, index: Index,
     if not markdown:
         yield from iter_findings(text, index, name, progress=progress)
         return
+    from factcheck.guide import drop_ignored
     from factcheck.text.markdown import Prose
 
     prose = Prose(text)  # the prose mask made and split piece by piece, never whole
     found = iter_findings(text, index, name, statements=prose.statements(), progress=progress)
-    yield from _drop_ignored(found, text, prose.ignored)  # filled as it is read
+    yield from drop_ignored(found, text, prose.ignored)  # filled as it is read
     stopped = prose.stopped_at()
     if stopped is not None and on_stop is not None:
         on_stop(f"{name}:{stopped[0]}: {stopped[1]}: the rest of the file is not checked")

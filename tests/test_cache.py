@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from factcheck import cache
+from factcheck.cache import content
 from tests.helpers import assert_one_line_error, command
 
 CLAIMS = """\
@@ -74,7 +75,7 @@ def test_the_key_covers_the_files_read_and_nothing_else(tmp_path: Path) -> None:
     assert names == ["0:claims.yaml", "0:sources/s.yaml", "0:sources/sub/s.txt"]
     before = key(claims)
     unrelated = tmp_path / "sources" / "sub" / "huge.bin"
-    unrelated.write_bytes(b"\0" * (3 * cache._READ))  # an unrelated file is not read
+    unrelated.write_bytes(b"\0" * (3 * content._READ))  # an unrelated file is not read
     (tmp_path / "sources" / "notes.txt").write_text("scratch", encoding="utf-8")
     assert key(claims) == before
     for path in (claims, tmp_path / "sources" / "s.yaml", tmp_path / "sources" / "sub" / "s.txt"):
@@ -88,7 +89,7 @@ def test_the_key_covers_the_files_read_and_nothing_else(tmp_path: Path) -> None:
 def test_a_used_file_is_hashed_whole_in_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "_READ", 1000)  # a source of many chunks
+    monkeypatch.setattr(content, "_READ", 1000)  # a source of many chunks
     claims = write_record(tmp_path)
     source = tmp_path / "sources" / "sub" / "s.txt"
     source.write_bytes(source.read_bytes() + b"x" * 10_000)
@@ -144,7 +145,7 @@ def test_the_named_file_is_read_as_yaml_reads_it(
 
     path = tmp_path / "s.yaml"
     path.write_text(meta, encoding="utf-8")
-    assert cache._named_file(path) == named
+    assert content._named_file(path) == named
     if named is not None:
         assert yaml.safe_load(meta)["file"] == named
 

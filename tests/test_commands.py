@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import commands
+from factcheck.cli import commands
 
 ROOT = Path(__file__).parent.parent
 SMALL = str(ROOT / "tests" / "golden" / "record" / "claims.yaml")

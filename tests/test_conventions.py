@@ -108,7 +108,7 @@ def test_version_on_both_paths() -> None:
     assert proc.returncode == 0 and proc.stdout == f"factcheck {factcheck.__version__}\n"
     from typer.testing import CliRunner
 
-    from factcheck.cli import app
+    from factcheck.cli.app import app
 
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout == f"factcheck {factcheck.__version__}\n"
@@ -306,7 +306,7 @@ def test_the_hooks_common_case_does_not_import_pathspec(tmp_path: Path) -> None:
         "import sys\n"
         "sys.argv = ['factcheck', '--files', '--force-exclude', '-q', 'a.md', '--claims', "
         f"{str(RECORD)!r}]\n"
-        "from factcheck.entry import main\n"
+        "from factcheck.cli.entry import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n"
         "    sys.stderr.write(f'exit={e.code} pathspec={\"pathspec\" in sys.modules}')\n"
     )
@@ -374,7 +374,7 @@ def test_a_nested_config_anchors_its_patterns_at_its_own_folder(tmp_path: Path) 
 
 
 def test_the_help_lists_every_command_the_entry_point_routes() -> None:
-    from factcheck.cli import COMMANDS
-    from factcheck.entry import SUBCOMMANDS
+    from factcheck.cli.entry import SUBCOMMANDS
+    from factcheck.cli.options import COMMANDS
 
     assert [name for name, _ in COMMANDS] == list(SUBCOMMANDS)

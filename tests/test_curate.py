@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import commands
+from factcheck.cli import commands
 from factcheck.pipeline import check_text
 from tests.helpers import bundled, bundled_index, one
 

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.main import get_command
 
-from factcheck.cli import app
-from factcheck.config import FAIL_ON
-from factcheck.entry import quick_options
+from factcheck.cli.app import app
+from factcheck.cli.entry import quick_options
+from factcheck.cli.options import Options
+from factcheck.guide import FAIL_ON
 from factcheck.report import FORMATS
-from factcheck.run import Options
 
 
 def _plain(choice: object) -> object:
@@ -104,10 +104,10 @@ def test_any_argument_list_is_read_as_typer_reads_it_or_handed_over(args: list[s
 
 
 def test_choices_are_the_full_command_lines() -> None:
-    from factcheck.cli import FailOn, Format
+    from factcheck.cli.app import FailOn, Format
 
     assert tuple(f.value for f in Format) == tuple(FORMATS)
-    assert tuple(f.value for f in FailOn) == FAIL_ON
+    assert tuple(f.value for f in FailOn) == tuple(FAIL_ON)
     assert set(asdict(Options())) == set(typer_reads([]) or {})
 
 
@@ -115,7 +115,7 @@ def test_the_quick_path_does_not_import_typer() -> None:
     code = (
         "import sys\n"
         "sys.argv = ['factcheck', '--format', 'json', 'Musk donated $44M to OpenAI.']\n"
-        "from factcheck.entry import main\n"
+        "from factcheck.cli.entry import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n"
         "    sys.stderr.write(f'exit={e.code} typer={\"typer\" in sys.modules}')\n"
     )
@@ -131,7 +131,7 @@ def test_shell_completion_reaches_the_full_command_line() -> None:
            "COMP_CWORD": "1"}  # fmt: skip
     proc = subprocess.run(
         [sys.executable, "-c", "import sys; sys.argv = ['factcheck']; "
-         "from factcheck.entry import main; main()"],
+         "from factcheck.cli.entry import main; main()"],
         env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert proc.stdout.split() == ["--format"], proc.stdout + proc.stderr

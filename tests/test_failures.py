@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from factcheck.errors import RecordError
-from factcheck.normalize.numbers import HUGE, extract_money, format_usd
+from factcheck.normalize.numbers import extract_money, format_usd
+from factcheck.normalize.numerals import HUGE
 from factcheck.record import load_record
 from tests.helpers import assert_one_line_error, command
 
@@ -48,7 +49,7 @@ def broken(*args, **kwargs):
     raise ValueError("a bug\\nover two lines")
 factcheck.pipeline.judge_statement = broken
 sys.argv = ["factcheck", "--format", "json", "Musk donated $50M to OpenAI."]
-from factcheck.entry import main
+from factcheck.cli.entry import main
 main()
 """
 
@@ -248,7 +249,7 @@ def missing(uid):
 pwd.getpwuid = missing  # a user with no passwd entry
 os.environ.pop("HOME", None)
 sys.argv = ["factcheck", "--format", "json", "Musk donated $50M to OpenAI."]
-from factcheck.entry import main
+from factcheck.cli.entry import main
 main()
 """
 

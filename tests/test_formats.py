@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck import __version__
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.model import Citation, Finding, Span, Verdict
 from factcheck.report import Context, renderer
 from factcheck.report.github import escape_data, escape_property

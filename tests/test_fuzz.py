@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from factcheck.errors import InputError, RecordError
 from factcheck.inputs import decode
 from factcheck.normalize.dates import extract_dates
-from factcheck.normalize.numbers import extract_counts, extract_money, extract_percents, nfkc
+from factcheck.normalize.numbers import extract_counts, extract_money, extract_percents
+from factcheck.normalize.numerals import nfkc
 from factcheck.record import load_record
 from factcheck.text.markdown import ignored_claims
 from factcheck.text.segment import split_statements

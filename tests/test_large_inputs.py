@@ -26,7 +26,7 @@ from factcheck import inputs
 from factcheck.errors import InputError
 from factcheck.model import Span, Statement
 from factcheck.report.positions import line_starts, locate
-from factcheck.text import markdown, segment
+from factcheck.text import markdown, pieces, segment
 from factcheck.text.markdown import Prose, ignored_claims, prose_mask
 from factcheck.text.segment import StatementStream, split_statements
 
@@ -229,7 +229,7 @@ md_texts = st.tuples(
 
 def analysed(text: str, piece_chars: int) -> tuple[str, dict[int, set[str]]]:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(markdown, "PIECE_CHARS", piece_chars)
+        mp.setattr(pieces, "PIECE_CHARS", piece_chars)
         markdown._analyse.cache_clear()
         try:
             return prose_mask(text), ignored_claims(text)
@@ -266,7 +266,7 @@ def test_pieces_end_only_where_no_block_goes_on() -> None:
 @given(md_texts)
 def test_prose_statements_are_those_of_the_mask(text: str) -> None:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(markdown, "PIECE_CHARS", 1)
+        mp.setattr(pieces, "PIECE_CHARS", 1)
         prose = Prose(text)
         found = list(prose.statements())
     mask, ignored = analysed(text, 10**9)
@@ -282,7 +282,7 @@ def test_prose_ignore_comments_are_known_before_their_statements(
         "One.\n\n<!-- factcheck: ignore a.b -->\n\n\nTwo. <!-- factcheck: ignore c.d -->\n\n"
         "Three.\n\n<!-- factcheck: ignore e.f -->\nFour.\n"
     )
-    monkeypatch.setattr(markdown, "PIECE_CHARS", piece_chars)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", piece_chars)
     prose = Prose(doc)
     seen = {s.text: dict(prose.ignored) for s in prose.statements()}
     assert list(seen) == ["One.", "Two.", "Three.", "Four."]
@@ -298,7 +298,7 @@ def consume(items: Iterator[object]) -> None:
 
 def test_the_mask_is_made_without_a_list_of_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     prose_mask("# Warm\n\nThe parser is made once.\n")
-    monkeypatch.setattr(markdown, "PIECE_CHARS", 2048)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 2048)
     doc = mixed_text(100_000)
     size = sys.getsizeof(doc)
     markdown._analyse.cache_clear()
@@ -310,7 +310,7 @@ def test_the_mask_is_made_without_a_list_of_characters(monkeypatch: pytest.Monke
 
 def test_prose_is_read_without_the_whole_mask(monkeypatch: pytest.MonkeyPatch) -> None:
     prose_mask("# Warm\n\nThe parser is made once.\n")
-    monkeypatch.setattr(markdown, "PIECE_CHARS", 1024)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 1024)
     doc = mixed_text(200_000)
     size = sys.getsizeof(doc)
     held: list[int] = []

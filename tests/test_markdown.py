@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.text.markdown import ignored_claims, prose_mask, prose_regions
 from tests.helpers import assert_mask_keeps_positions
 

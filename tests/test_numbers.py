@@ -1,6 +1,7 @@
 import pytest
 
-from factcheck.normalize.numbers import extract_counts, extract_money, nfkc, parse_ja_number
+from factcheck.normalize.numbers import extract_counts, extract_money
+from factcheck.normalize.numerals import nfkc, parse_ja_number
 
 M44 = 44_000_000
 

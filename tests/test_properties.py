@@ -26,7 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.normalize.dates import extract_dates
-from factcheck.normalize.numbers import extract_money, nfkc
+from factcheck.normalize.numbers import extract_money
+from factcheck.normalize.numerals import nfkc
 from factcheck.text.segment import _URL, MAX_STATEMENT_CHARS, split_statements
 
 EXAMPLES = int(os.environ.get("FACTCHECK_FUZZ_EXAMPLES", "0")) or 60

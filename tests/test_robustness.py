@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 from factcheck.errors import InputError, RecordError
 from factcheck.inputs import read_file
 from factcheck.record import load_record
@@ -400,7 +400,7 @@ def ten_mistakes(tmp_path: Path) -> Path:
 
 def test_ten_mistakes_give_ten_located_messages_in_one_run(ten_mistakes: Path) -> None:
     validate = subprocess.run(
-        [sys.executable, "-c", "import sys; from factcheck.entry import main; sys.argv[0] = "
+        [sys.executable, "-c", "import sys; from factcheck.cli.entry import main; sys.argv[0] = "
          "'factcheck'; main()", "validate", "--claims", str(ten_mistakes)],
         capture_output=True, text=True, timeout=60, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},

@@ -16,7 +16,7 @@ import pytest
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 from typer.testing import CliRunner
 
-from factcheck.cli import app
+from factcheck.cli.app import app
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures" / "schemas"

@@ -112,7 +112,7 @@ def test_the_ordinary_command_never_imports_dask() -> None:
     code = (
         "import sys\n"
         "sys.argv = ['factcheck', '--format', 'json', '--files', 'sources']\n"
-        "from factcheck.entry import main\n"
+        "from factcheck.cli.entry import main\n"
         "try:\n    main()\nexcept SystemExit as e:\n"
         "    loaded = sorted(m for m in ('dask', 'distributed', 'factcheck.dask') if m in sys.modules)\n"
         "    sys.stderr.write(f'exit={e.code} loaded={loaded}')\n"

@@ -25,8 +25,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from factcheck import commands
-from factcheck.cli import app
+from factcheck.cli import commands
+from factcheck.cli.app import app
 from factcheck.marks import locate_conflict
 from factcheck.model import Citation, Conflict, ConflictKind, Finding, Span, Verdict
 from factcheck.report import Context

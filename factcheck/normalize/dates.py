@@ -10,14 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from factcheck.normalize.months import MONTHS
 from factcheck.normalize.regex import LazyPattern
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 _MONTH_RX = (
     r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|"

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from factcheck.normalize.dates import MONTHS
+from factcheck.normalize.months import MONTHS
 from factcheck.normalize.regex import LazyPattern
 
 STOPWORDS = frozenset(

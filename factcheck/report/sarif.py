@@ -15,6 +15,7 @@ from urllib.parse import quote
 from factcheck.model import Finding, Span, Verdict
 from factcheck.report import Context, fix_for
 from factcheck.report.positions import locate
+from factcheck.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/factcheck/factcheck"
@@ -117,8 +118,6 @@ def _fix(f: Finding, ctx: Context, start: int, end: int, text: str) -> dict[str,
 
 
 def render(findings: list[Finding], ctx: Context) -> str:
-    from factcheck import __version__
-
     problems = [f for f in findings if f.verdict in _LEVEL]
     rules: dict[str, dict[str, object]] = {}
     for f in problems:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from factcheck.guide import shown
 from factcheck.model import Finding, Verdict
 from factcheck.report import Context, Tally, Write
 from factcheck.report.positions import locate
@@ -311,7 +312,7 @@ def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
     tally = Tally()
     for f in findings:
         tally.add(f)
-        if ctx.only_problems and f.verdict is Verdict.SUPPORTED:
+        if not shown(f, ctx.only_problems):
             continue
         plain = _plain(f, ctx)
         write(plain if plain is not None else _printed(ctx, _finding(f, ctx), ""))

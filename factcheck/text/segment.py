@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from factcheck.model import Span, Statement
-from factcheck.normalize.dates import MONTHS
+from factcheck.normalize.months import MONTHS
 
 ABBREVIATIONS = frozenset(
     [

@@ -1,16 +1,21 @@
 """The full command line (typer): every option, --help, completion, usage errors. Wiring
-only: the check itself is factcheck.run; the entry point is factcheck.entry."""
+only: the check itself is ``cli/run.py``; the entry point is ``cli/entry.py``. The choices
+of --format and --fail-on are the names in their registries (``report.FORMATS``,
+``guide.FAIL_ON``): a new format is offered here once it is registered there."""
 
 from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 import typer.core
 
+from factcheck.cli.options import COMMANDS, Options
 from factcheck.errors import FactcheckError
+from factcheck.guide import FAIL_ON
+from factcheck.report import FORMATS
 
 HELP = """Check English or Japanese text against the bundled record of sourced claims.
 
@@ -60,14 +65,6 @@ Exit status: 0 nothing contradicted, 1 a statement reached the failing verdict,
 2 the check could not run.
 """
 
-COMMANDS = (
-    ("claims", "List the claims (by word, person or year), or show one."),
-    ("sources", "List the sources with their metadata."),
-    ("validate", "Validate a claims database, every problem located."),
-    ("coverage", "Source sentences with checkable content that no claim cites."),
-    ("draft-claims", "A YAML skeleton of claims for a source's uncited sentences."),
-)
-
 
 class _CheckCommand(typer.core.TyperCommand):
     """The check command's help, with a Commands section for the record commands."""
@@ -78,18 +75,12 @@ class _CheckCommand(typer.core.TyperCommand):
         super().format_epilog(ctx, formatter)
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    rdjsonl = "rdjsonl"
-
-
-class FailOn(StrEnum):
-    contradicted = "contradicted"
-    unknown = "unknown"
-    never = "never"
+if TYPE_CHECKING:  # a name of the registry; typer reads the enums below
+    Format = str
+    FailOn = str
+else:
+    Format = StrEnum("Format", [(name, name) for name in FORMATS])
+    FailOn = StrEnum("FailOn", [(name, name) for name in FAIL_ON])
 
 
 app = typer.Typer(add_completion=True, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -126,12 +117,12 @@ def check(
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
     scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS", help="Check on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for one started here (needs factcheck[dask]).", show_default=False)] = None,
 ) -> None:  # fmt: skip
-    from factcheck.run import Options, run_check
+    from factcheck.cli.run import run_check
 
     opts = Options(
         text=list(text or []), file=list(file or []), args_are_files=args_are_files,
-        fmt=fmt.value if fmt else None, claims=claims,
-        fail_on=fail_on.value if fail_on else None, config=config, show_config=show_config,
+        fmt=str(fmt) if fmt else None, claims=claims,
+        fail_on=str(fail_on) if fail_on else None, config=config, show_config=show_config,
         explain=explain, only_problems=only_problems, scores=scores, no_color=no_color,
         version=version, stdin_filename=stdin_filename, output_file=output_file,
         exclude=list(exclude or []), extend_exclude=list(extend_exclude or []),

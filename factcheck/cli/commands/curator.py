@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from factcheck.commands import (
+from factcheck.cli.commands import (
     VALIDATE_HELP,
     ClaimsOpt,
     JsonOpt,
-    _count,
     _json,
     _load,
     app,
@@ -41,6 +40,8 @@ def validate(claims: ClaimsOpt = None) -> None:
         sys.stdout.write(f"{len(exc.problems)} problem{'' if len(exc.problems) == 1 else 's'}\n")
         raise typer.Exit(1) from None
     _review(rec)
+    from factcheck.report.records import count as _count
+
     sys.stdout.write(f"{rec.path}: {_count(len(rec.claims), 'claim')}, "
                      f"{_count(len(rec.entities), 'entity', 'entities')}, "
                      f"{_count(len(rec.sources), 'source')}: no problems\n")  # fmt: skip

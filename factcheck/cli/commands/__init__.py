@@ -1,10 +1,10 @@
 """Record commands: validate the record, list and show claims, list sources, curate.
 
-Routed from the entry point when the first argument names one of ``COMMANDS``; kept apart
-so that checking text never imports them. Text for people (rich, coloured only on a
-terminal), ``--json`` for scripts. The commands themselves are in ``browse.py`` (claims,
-sources) and ``curator.py`` (validate, coverage, draft-claims); this module holds the app,
-the options and the helpers they share.
+Routed from the entry point when the first argument names one of them
+(``cli/options.COMMANDS``); kept apart so that checking text never imports them. Text for people (rich, coloured only on a
+terminal), ``--json`` for scripts, both drawn by ``report/records.py``. The commands
+themselves are in ``browse.py`` (claims, sources) and ``curator.py`` (validate, coverage,
+draft-claims); this module holds the app, the options and the helpers they share.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ import typer
 from factcheck.errors import RecordError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from factcheck.record import Record
 
 HELP = """Browse and validate the claims database.
@@ -72,7 +70,6 @@ of the sources. Curators also use:
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None, help=HELP)  # fmt: skip
-COMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
 
 ClaimsOpt = Annotated[
     str | None,
@@ -93,33 +90,16 @@ def _load(path: str | None) -> Record:
         raise typer.Exit(2) from None
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+def _screen(no_color: bool) -> tuple[bool, int]:
+    """Colour or not, and the width, of standard output (for the text views)."""
+    from factcheck.report.terminal import terminal_width, use_color
 
-
-def _console(no_color: bool) -> Console:
-    """A console writing to a buffer; :func:`_flush` sends it to standard output."""
-    import io
-
-    from factcheck.report.terminal import make_console, terminal_width, use_color
-
-    color = use_color(no_color, sys.stdout)
-    return make_console(io.StringIO(), color, terminal_width(sys.stdout))
-
-
-def _flush(console: Console) -> None:
-    from factcheck.report.terminal import strip_padding
-
-    sys.stdout.write(strip_padding(console.file.getvalue()))  # type: ignore[attr-defined]
+    return use_color(no_color, sys.stdout), terminal_width(sys.stdout)
 
 
 def _json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def run(argv: list[str]) -> None:
-    app(args=argv, prog_name="factcheck")
-
-
 # the commands register themselves on ``app``
-from factcheck.commands import browse, curator  # noqa: E402, F401
+from factcheck.cli.commands import browse, curator  # noqa: E402, F401

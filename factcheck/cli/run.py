@@ -1,18 +1,19 @@
 """The check command itself, without the option parser: documents in, report out, an exit
-status back. Shared by the full command line (typer, factcheck.cli) and the quick path for
-the common invocations (factcheck.entry), which never imports typer."""
+status back. Shared by the full command line (typer, ``cli/app.py``) and the quick path for
+the common invocations (``cli/entry.py``), which never imports typer. What the run keeps,
+shows and fails on is decided by ``factcheck/guide.py``."""
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
+    from factcheck.cli.options import Options
     from factcheck.config import Settings
     from factcheck.index.store import Index
     from factcheck.inputs import Document
@@ -23,48 +24,11 @@ if TYPE_CHECKING:
 D = TypeVar("D")
 
 
-@dataclass(slots=True)
-class Options:
-    """The check command's options, as parsed from the command line."""
-
-    text: list[str] = field(default_factory=list)
-    file: list[str] = field(default_factory=list)
-    args_are_files: bool = False
-    fmt: str | None = None
-    claims: str | None = None
-    fail_on: str | None = None
-    config: str | None = None
-    show_config: bool = False
-    explain: bool = False
-    only_problems: bool = False
-    scores: bool = False
-    no_color: bool = False
-    version: bool = False
-    stdin_filename: str | None = None
-    output_file: str | None = None
-    exclude: list[str] = field(default_factory=list)
-    extend_exclude: list[str] = field(default_factory=list)
-    force_exclude: bool = False
-    no_respect_gitignore: bool = False
-    diff_base: str | None = None
-    fix: bool = False
-    diff: bool = False
-    scheduler: str | None = None  # a Dask scheduler's address, or "local"
-
-
 def _use_color(no_color: bool) -> bool:
     """--no-color, NO_COLOR, FORCE_COLOR, TERM=dumb, then whether stdout is a terminal."""
     from factcheck.report.terminal import use_color
 
     return use_color(no_color, sys.stdout)
-
-
-def exit_status(counts: dict[str, int], fail_on: str) -> int:
-    """The one place that decides the exit status: 1 when a statement reached the failing
-    verdict (``counts`` per verdict, as in the JSON summary)."""
-    failing = {"contradicted": ("contradicted",), "unknown": ("contradicted", "unknown"),
-               "never": ()}[fail_on]  # fmt: skip
-    return 1 if any(counts.get(v, 0) for v in failing) else 0
 
 
 def _warn(message: str) -> None:
@@ -102,18 +66,15 @@ def _documents(opts: Options, settings: Settings,
     return docs, files
 
 
-def _only_changed(findings: Iterable[Finding], texts: dict[str, str], changed: dict[str, set[int] | None]) -> Iterator[Finding]:  # fmt: skip
-    """``--diff-base``: the findings of files whose statement touches a changed line (every
-    finding of a file new since the base, and of inputs that are not files)."""
+def _lines_in(texts: dict[str, str]) -> Callable[[Finding], tuple[int, int]]:
+    """A finding's first and last line (1-based) in its input, as the reports give them."""
     from factcheck.report.positions import locate
 
-    for f in findings:
-        lines = changed.get(f.input)
-        if lines is not None:
-            first, _, last, _ = locate(texts[f.input], f.span)
-            if lines.isdisjoint(range(first, last + 1)):
-                continue
-        yield f
+    def lines(f: Finding) -> tuple[int, int]:
+        first, _, last, _ = locate(texts[f.input], f.span)
+        return first, last
+
+    return lines
 
 
 def _check_documents(docs: list[Document], record: Index, tracker: Tracker | None = None) -> Iterator[Finding]:  # fmt: skip
@@ -271,6 +232,7 @@ def _write_report(docs: list[Document], record: Index, settings: Settings, opts:
     ``docs`` standing in for the files it reads as it sends them."""
     from contextlib import ExitStack
 
+    from factcheck.guide import only_changed
     from factcheck.progress import progress_for
     from factcheck.report import WITH_FIXES, Context, renderer, streamer, summary
     from factcheck.report.terminal import terminal_width
@@ -294,7 +256,7 @@ def _write_report(docs: list[Document], record: Index, settings: Settings, opts:
             found = (_check_documents(docs, record, tracker) if cluster is None
                      else cluster.findings(tracker))  # fmt: skip
             if changed:
-                found = _only_changed(found, ctx.texts, changed)
+                found = only_changed(found, changed, _lines_in(ctx.texts))
             if settings.format in WITH_FIXES:
                 found = _with_fixes(found, record, ctx)
             if stream is not None:  # written as judged: memory stays bounded
@@ -312,15 +274,15 @@ def _write_report(docs: list[Document], record: Index, settings: Settings, opts:
 def run_check(opts: Options) -> int:
     """Check what the options name; the report goes to standard output (or ``--output-file``);
     the exit status back. Problems that stop the check raise FactcheckError (exit status 2)."""
+    if opts.version:  # before the checking core is imported: --version loads none of it
+        from factcheck.version import __version__
+
+        sys.stdout.write(f"factcheck {__version__}\n")
+        return 0
     from factcheck.config import describe, resolve
     from factcheck.index.store import open_index
     from factcheck.inputs import read_file
 
-    if opts.version:
-        from factcheck import __version__
-
-        sys.stdout.write(f"factcheck {__version__}\n")
-        return 0
     _check_jobs()
     settings = resolve(_cli_settings(opts), opts.config)
     if opts.show_config:
@@ -358,6 +320,7 @@ def run_check(opts: Options) -> int:
 def _finish(counts: dict[str, int], opts: Options, settings: Settings) -> int:
     """After the report: the counts' line for ``-o``, a word when nothing was checked, and
     the exit status."""
+    from factcheck.guide import exit_status
     from factcheck.model import Verdict
 
     if opts.output_file:

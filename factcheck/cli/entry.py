@@ -2,7 +2,7 @@
 
 The common invocations (text, files, standard input, with the check's plain options) are
 parsed here and run at once; anything else (--help, completion, the subcommands, a bad
-option) goes to the full command line (typer, in factcheck.cli), which also reports usage
+option) goes to the full command line (typer, in ``cli/app.py``), which also reports usage
 errors. Start-up is what a pre-commit hook pays on every commit: the quick path never
 imports typer, and tests/test_entry.py checks it reads every argument list as typer does.
 """
@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Collection
 from typing import TypeGuard
 
-from factcheck.config import FAIL_ON
+from factcheck.cli.options import SUBCOMMANDS, Options
 from factcheck.errors import FactcheckError, OutputError
+from factcheck.guide import FAIL_ON
 from factcheck.report import FORMATS
-from factcheck.run import Options
 
 _FLAGS = {"--files": "args_are_files", "--show-config": "show_config", "--explain": "explain",
           "--only-problems": "only_problems", "-q": "only_problems", "--scores": "scores",
@@ -29,8 +30,7 @@ _VALUED = {"--file": "file", "-f": "file", "--format": "fmt", "--claims": "claim
            "--output-file": "output_file", "-o": "output_file", "--exclude": "exclude",
            "--extend-exclude": "extend_exclude", "--diff-base": "diff_base",
            "--scheduler": "scheduler"}  # fmt: skip
-_CHOICES = {"fmt": FORMATS, "fail_on": FAIL_ON}
-SUBCOMMANDS = ("claims", "sources", "validate", "coverage", "draft-claims")
+_CHOICES: dict[str, Collection[str]] = {"fmt": FORMATS, "fail_on": FAIL_ON}  # as typer's
 
 
 def quick_options(args: list[str]) -> Options | None:
@@ -98,15 +98,15 @@ def _run(args: list[str]) -> int:
                              f"(to check the word as text: factcheck -- {args[0]})")  # fmt: skip
     opts = None if COMPLETION in os.environ else quick_options(args)
     if opts is not None:
-        from factcheck.run import run_check
+        from factcheck.cli.run import run_check
 
         return run_check(opts)
     if args and args[0] in SUBCOMMANDS:
-        from factcheck.commands import app as commands
+        from factcheck.cli.commands import app as commands
 
         code = commands(args=args, prog_name="factcheck", standalone_mode=False)
     else:
-        from factcheck.cli import app
+        from factcheck.cli.app import app
 
         code = app(args=args, prog_name="factcheck", standalone_mode=False)
     return code if isinstance(code, int) else 0
