@@ -4,6 +4,7 @@
     python bench/run.py --quick    # fewer runs and sizes, for a quick look
     python bench/run.py --large    # also a 100 MB input (several minutes)
     python bench/run.py --cluster  # only: a local Dask cluster beside local runs (factcheck[dask])
+    python bench/run.py --cluster --sizes 200000 --cases local,started   # some of its cases
 
 Each case runs the installed ``factcheck`` command in a subprocess; times are medians of
 interleaved runs, peak memory is the child's maximum resident set size. The machine's own
@@ -12,12 +13,16 @@ floor is measured in the same run (the import floor of the stack, and the bare r
 given as ratios to it, since absolute times drift on shared machines. The load the machine
 carried besides the measured process is read from /proc/stat during every run: a suite
 started on a busy machine is refused (``--busy-ok`` runs it anyway), and a case measured
-while something else used more than a tenth of the machine is marked.
+while something else used more than a tenth of the machine is marked. The cluster cases
+also give CPU seconds, which others' load moves far less than wall time: those of the
+factcheck process and of the processes it waited for (the workers of ``--scheduler local``),
+and those of the running cluster the suite started (its scheduler and workers).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import random
@@ -70,6 +75,25 @@ def cpu_busy() -> float | None:
     return (sum(fields) - idle - guest) / TICK
 
 
+def helpers_cpu() -> float:
+    """CPU seconds spent so far by this process and the processes it started that are still
+    running (a running cluster's scheduler and workers): the suite's own work, not others'.
+    0 without psutil (distributed's dependency)."""
+    try:
+        import psutil
+    except ImportError:
+        return 0.0
+    me = psutil.Process()
+    total = 0.0
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def others_load(seconds: float = 2.0) -> float | None:
     """The share of the machine busy over ``seconds`` while this process sleeps."""
     before = cpu_busy()
@@ -85,6 +109,8 @@ class Run:
     wall: float
     rss: float  # MB
     others: float | None  # share of the machine busy with other work during the run
+    cpu: float = 0.0  # CPU seconds of the run and the processes it waited for
+    helpers: float = 0.0  # ... and of this process and a cluster it runs, meanwhile
 
 
 def measure(
@@ -93,12 +119,12 @@ def measure(
     """Wall seconds and peak RSS in MB of one run (GNU time's %M where available: the
     child's own peak, not the pages it shares with this process before exec), and the load
     the rest of the machine carried meanwhile (busy CPU time from /proc/stat less the
-    run's own)."""
+    run's own, and less that of this process and of a cluster it runs)."""
     stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
     full_env = {**os.environ, **(env or {})}
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         wrapped = [TIME, "-f", "%M", "-o", rss.name, *cmd] if TIME else cmd
-        busy0 = cpu_busy()
+        busy0, helpers0 = cpu_busy(), helpers_cpu()
         start = time.perf_counter()
         proc = subprocess.Popen(wrapped, stdin=stdin, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, env=full_env)  # fmt: skip
@@ -106,17 +132,18 @@ def measure(
         err = proc.stderr.read()
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        busy1 = cpu_busy()
+        busy1, helpers1 = cpu_busy(), helpers_cpu()
         proc.returncode = os.waitstatus_to_exitcode(status)
         if stdin_path:
             stdin.close()  # type: ignore[union-attr]
         _check(cmd, proc.returncode, err)
         peak = int(rss.read().strip().splitlines()[-1]) / 1024 if TIME else usage.ru_maxrss / 1024
+    own = usage.ru_utime + usage.ru_stime  # the run and every process it waited for
+    helpers = helpers1 - helpers0
     others = None
     if busy0 is not None and busy1 is not None:
-        own = usage.ru_utime + usage.ru_stime  # the run and every process it waited for
-        others = max(0.0, (busy1 - busy0 - own) / (wall * CORES))
-    return Run(wall, peak, others)
+        others = max(0.0, (busy1 - busy0 - own - helpers) / (wall * CORES))
+    return Run(wall, peak, others, own, helpers)
 
 
 def _check(cmd: list[str], code: int, err: bytes) -> None:
@@ -359,19 +386,32 @@ def archive_folder(n: int, folder: Path, per_file: int = 100, seed: int = 13) ->
     return out
 
 
-def cluster_cases(fc: list[str], folder: Path, runs: int, sizes: list[int]) -> Iterator[str]:
-    """The same archives checked locally and on a local Dask cluster (one worker process per
-    core): --scheduler local (the cluster's start included) and a running cluster. A row as
-    each case is measured (the large ones take minutes)."""
+CLUSTER_CASES = ("local", "running", "started", "local1", "running1")
+
+
+def cluster_cases(fc: list[str], folder: Path, runs: int, sizes: list[int],
+                  chosen: tuple[str, ...] = CLUSTER_CASES) -> Iterator[str]:  # fmt: skip
+    """The same archives checked locally (FACTCHECK_JOBS as set, by default a process per
+    core) and on a local Dask cluster (one single-threaded worker process per core): a
+    running cluster, and --scheduler local (the cluster's start included); the ``chosen``
+    cases only. A row as each case is measured (the large ones take minutes)."""
     from distributed import LocalCluster
 
+    from factcheck.dask import LOCAL_HTTP
+
     cores = len(os.sched_getaffinity(0))
-    with LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster:  # fmt: skip
-        address = cluster.scheduler_address
+    running = {"running", "running1"} & set(chosen)
+    with (LocalCluster(n_workers=cores, threads_per_worker=1, processes=True,
+                       dashboard_address=None, scheduler_kwargs=LOCAL_HTTP)
+          if running else contextlib.nullcontext()) as cluster:  # fmt: skip
+        address = cluster.scheduler_address if cluster is not None else ""
         for n in sizes:
             archive = archive_folder(n, folder)
-            one = statements_file(n, folder, distinct=True)
+            one = (
+                statements_file(n, folder, distinct=True)
+                if {"local1", "running1"} & set(chosen)
+                else None
+            )
             files = f"{n:,} statements in {n // 100:,} files"
             cases = [
                 ("local", f"{files}, local", ["--files", str(archive)]),
@@ -385,13 +425,23 @@ def cluster_cases(fc: list[str], folder: Path, runs: int, sizes: list[int]) -> I
             ]  # fmt: skip
             wall: dict[str, float] = {}
             for key, label, args in cases:
+                if key not in chosen:
+                    continue
                 r = median_of({key: ([*fc, "--format", "json", *args], None, None)}, runs)[key]
-                w, m = r.wall, r.rss
-                wall[key] = w
+                wall[key] = r.wall
                 base = "local1" if key.endswith("1") else "local"
-                ratio = f"{w / wall[base]:.2f} × local" if key != base else ""
-                yield f"| {label} | {w:.2f} | {m:.0f} | {ratio} |"
+                ratio = f"{r.wall / wall[base]:.2f} × local" if key != base and base in wall else ""
+                load = (
+                    ""
+                    if r.others is None
+                    else f"{100 * r.others:.0f}%" + (" (busy)" if r.busy else "")
+                )
+                cluster_cpu = f"{r.helpers:.1f}" if key.startswith("running") else ""
+                yield (f"| {label} | {r.wall:.2f} | {r.cpu:.1f} | {cluster_cpu} | {r.rss:.0f} "
+                       f"| {ratio} | {load} |")  # fmt: skip
             shutil.rmtree(archive)
+            if one is not None:
+                one.unlink()
 
 
 Case = tuple[list[str], Path | None, dict[str, str] | None]
@@ -402,6 +452,8 @@ class Result:
     wall: float  # median
     rss: float  # max
     others: float | None  # max share of the machine used by other work in any run
+    cpu: float = 0.0  # median CPU seconds (Run.cpu)
+    helpers: float = 0.0  # median (Run.helpers)
 
     @property
     def busy(self) -> bool:
@@ -418,7 +470,8 @@ def median_of(cmds: dict[str, Case], runs: int) -> dict[str, Result]:
     for k, rs in done.items():
         loads = [r.others for r in rs if r.others is not None]
         out[k] = Result(statistics.median(r.wall for r in rs), max(r.rss for r in rs),
-                        max(loads) if loads else None)  # fmt: skip
+                        max(loads) if loads else None, statistics.median(r.cpu for r in rs),
+                        statistics.median(r.helpers for r in rs))  # fmt: skip
     return out
 
 
@@ -525,6 +578,14 @@ def report_formats(t: Table, fc: list[str], folder: Path) -> None:
     ten.unlink()
 
 
+def _cases(value: str) -> tuple[str, ...]:
+    chosen = tuple(c.strip() for c in value.split(",") if c.strip())
+    unknown = sorted(set(chosen) - set(CLUSTER_CASES))
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"cases are {', '.join(CLUSTER_CASES)}, not {value!r}")
+    return chosen
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -541,6 +602,8 @@ def main() -> int:
     )
     ap.add_argument("--sizes", type=lambda v: [int(n) for n in v.split(",")],
                     default=[20_000, 200_000], help="with --cluster: statements per case")  # fmt: skip
+    ap.add_argument("--cases", type=_cases, default=CLUSTER_CASES,
+                    help="with --cluster: the cases to run, of " + ",".join(CLUSTER_CASES))  # fmt: skip
     args = ap.parse_args()
     try:
         import numpy  # noqa: F401  (rapidfuzz's cdist, the floor of the matching work)
@@ -566,10 +629,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.cluster:
-            out.append("| case | median wall s | peak MB (one process) | ratio |")
-            out.append("| --- | ---: | ---: | ---: |")
+            out.append("| case | median wall s | CPU s (factcheck) | CPU s (running cluster) "
+                       "| peak MB (one process) | ratio | others' load |")  # fmt: skip
+            out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
             print("\n".join(out), flush=True)
-            for row in cluster_cases(fc, folder, max(1, runs // 2), args.sizes):
+            for row in cluster_cases(fc, folder, max(1, runs // 2), args.sizes, args.cases):
                 print(row, flush=True)
             return 0
         startup(t, fc, runs, folder)

@@ -42,6 +42,10 @@ PIECE_CHARS = 200_000  # a task's share of a large document: about 2,000 stateme
 BYTES_PER_STATEMENT = 100  # for the progress bar's first estimate of a file not yet read
 TASKS_PER_THREAD = 4  # tasks under way per worker thread: no worker waits, memory bounded
 INSTALL = 'the Dask extra is not installed: pip install "factcheck[dask]"'
+# a local cluster's scheduler has no dashboard, but serves its HTTP routes (health, metrics)
+# anyway, by default on port 8787: on a free port of the loopback instead, so that another
+# cluster on the machine holding 8787 brings no warning (and no port open to the network)
+LOCAL_HTTP = {"dashboard_address": "127.0.0.1:0"}
 
 
 def _distributed() -> Any:
@@ -133,7 +137,7 @@ def connect(scheduler: str) -> Iterator[Client]:
         workers = int(jobs) if jobs.isdigit() and int(jobs) > 0 else len(os.sched_getaffinity(0))
         with (
             distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                     dashboard_address=None) as cluster,
+                                     dashboard_address=None, scheduler_kwargs=LOCAL_HTTP) as cluster,
             distributed.Client(cluster) as client,
         ):  # fmt: skip
             yield client

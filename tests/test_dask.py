@@ -1,6 +1,12 @@
 """The check on a Dask cluster (factcheck --scheduler, factcheck.dask) gives exactly the
 local run's output: on a LocalCluster of two worker processes, also when a worker is killed
-mid-run; and an input that cannot be read fails as it does locally."""
+mid-run; and an input that cannot be read fails as it does locally. The README's recipe for
+a Dask DataFrame of texts is run here as it is written there.
+
+The three checks of the acceptance (20,000 distinct statements in 200 files against a local
+FACTCHECK_JOBS=1 run, byte for byte; a worker killed mid-run; a missing file) are the slow
+part of the suite (two and a half minutes on two idle cores, eight on a busy machine) and
+run in CI, which installs the extra."""
 
 from __future__ import annotations
 
@@ -23,7 +29,7 @@ distributed = pytest.importorskip(
 )
 
 from factcheck.checker import Checker  # noqa: E402
-from factcheck.dask import PIECE_CHARS, check_bag, check_files, pieces  # noqa: E402
+from factcheck.dask import LOCAL_HTTP, PIECE_CHARS, check_bag, check_files, pieces  # noqa: E402
 from factcheck.errors import FactcheckError, InputError  # noqa: E402
 from factcheck.inputs import read_file  # noqa: E402
 
@@ -86,22 +92,32 @@ def local_json(archive: Path) -> bytes:
 def cluster() -> Iterator[distributed.Client]:
     with (
         distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                 dashboard_address=None) as local,
+                                 dashboard_address=None, scheduler_kwargs=LOCAL_HTTP) as local,
         distributed.Client(local) as client,
     ):  # fmt: skip
         yield client
+
+
+def _checked(stream: distributed.get_task_stream) -> list[dict[str, object]]:
+    """The tasks of factcheck.dask that the cluster finished while ``stream`` recorded."""
+    return [t for t in stream.data if str(t["key"]).startswith("check_piece-")]
 
 
 def test_the_archive_is_checked_as_a_local_run_checks_it(
     archive: Path, local_json: bytes, cluster: distributed.Client
 ) -> None:
     assert read_file(str(archive / "doc000.txt")).text.count("\n\n") + 1 == 4_000
-    assert len(pieces(read_file(str(archive / "doc000.txt")))) > 1  # cut on statement ends
-    proc = _factcheck("--files", str(archive), "--format", "json",
-                      "--scheduler", cluster.scheduler.address)  # fmt: skip
+    cut = len(pieces(read_file(str(archive / "doc000.txt"))))
+    assert cut > 1  # cut on statement ends
+    with distributed.get_task_stream(client=cluster) as stream:
+        proc = _factcheck("--files", str(archive), "--format", "json",
+                          "--scheduler", cluster.scheduler.address)  # fmt: skip
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == b""
     assert proc.stdout == local_json
+    tasks = _checked(stream)  # every piece checked once, on both workers
+    assert len(tasks) == FILES - 1 + cut
+    assert {t["worker"] for t in tasks} == set(cluster.scheduler_info()["workers"])
     results = json.loads(local_json)["results"]
     assert len(results) >= STATEMENTS  # (a few sentences are two statements)
     assert len({r["statement"] for r in results}) > 0.99 * STATEMENTS  # judged, not recalled
@@ -110,23 +126,33 @@ def test_the_archive_is_checked_as_a_local_run_checks_it(
 def test_a_worker_killed_mid_run_changes_nothing(
     archive: Path, local_json: bytes, cluster: distributed.Client, tmp_path: Path
 ) -> None:
-    pids = cluster.run(os.getpid)
+    pids = cluster.run(os.getpid)  # worker address -> its process
+    address = sorted(pids)[0]
+    victim = pids[address]
     out = tmp_path / "out.json"
     with out.open("wb") as fh:
         proc = subprocess.Popen([*FACTCHECK, "--files", str(archive), "--format", "json",
                                  "--scheduler", cluster.scheduler.address],
                                 stdout=fh, stderr=subprocess.PIPE, cwd=ROOT)  # fmt: skip
         deadline = time.monotonic() + 60
-        while out.stat().st_size < 50_000:  # findings are coming back
+        # findings are coming back, and the scheduler has given the victim a task
+        while out.stat().st_size < 50_000 or not cluster.run_on_scheduler(_tasks_of, address):
             assert proc.poll() is None and time.monotonic() < deadline, "finished too soon"
             time.sleep(0.05)
-        victim = sorted(pids.values())[0]
+        written = out.stat().st_size
         os.kill(victim, signal.SIGKILL)
         _, err = proc.communicate(timeout=300)
+    assert written < len(local_json) / 2  # killed mid-run
     assert proc.returncode == 1, err
     assert out.read_bytes() == local_json
     cluster.wait_for_workers(2, timeout=60)  # the nanny started a new one
     assert victim not in cluster.run(os.getpid).values()
+
+
+def _tasks_of(address: str, dask_scheduler: distributed.Scheduler) -> int:
+    """On the scheduler: how many tasks the worker at ``address`` is processing."""
+    worker = dask_scheduler.workers.get(address)
+    return len(worker.processing) if worker is not None else 0
 
 
 @pytest.mark.parametrize(
@@ -218,3 +244,49 @@ def test_every_format_is_written_as_locally(
     assert local.returncode == 1 and local.stdout.count(b"doc005.md") > 10
     assert b"stops.md:3: " in local.stderr and local.stderr.count(b"\n") == 1
     assert (proc.returncode, proc.stdout, proc.stderr) == (1, local.stdout, local.stderr)
+
+
+def test_scheduler_local_starts_a_cluster_for_the_run(archive: Path) -> None:
+    args = ["--files", str(archive / "doc004.txt"), str(archive / "doc005.md"), "--format", "json"]
+    local = _factcheck(*args)
+    proc = _factcheck(*args, "--scheduler", "local", FACTCHECK_JOBS="2")  # two workers
+    assert local.returncode == 1
+    assert (proc.returncode, proc.stdout, proc.stderr) == (1, local.stdout, local.stderr)
+
+
+def _readme_recipe() -> str:
+    """The README's recipe for a Dask DataFrame of texts: its Python block that calls
+    map_partitions, as written there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```python\n(.*?)^```$", readme, re.DOTALL | re.MULTILINE)
+    found = [block for block in blocks if ".map_partitions(" in block]
+    assert len(found) == 1, "the README has one DataFrame recipe"
+    return found[0]
+
+
+def test_the_readmes_dataframe_recipe_gives_the_local_findings(
+    archive: Path, cluster: distributed.Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reason = 'pandas is not installed (the test extra brings it: pip install -e ".[test,dask]")'
+    pd = pytest.importorskip("pandas", reason=reason)
+    dd = pytest.importorskip("dask.dataframe", reason=reason)
+    texts = {f"story-{k}": read_file(str(archive / f"doc{k:03}.txt")).text
+             for k in range(10, 20) if k % 10 != 5}  # fmt: skip
+    texts["story-x"] = "Musk donated $50M to OpenAI.\n\nマスクはOpenAIに5000万ドルを寄付した。\n"
+    texts["story-y"] = 'Nothing to check here, "quoted", and a comma.\n'
+    frame = pd.DataFrame({"id": list(texts), "text": list(texts.values())})
+    stories = dd.from_pandas(frame, npartitions=4)
+    monkeypatch.chdir(tmp_path)  # the recipe writes contradicted-*.csv here
+    with distributed.get_task_stream(client=cluster) as stream:
+        exec(compile(_readme_recipe(), "README.md", "exec"), {"__name__": "recipe", "stories": stories})  # fmt: skip
+    assert {t["worker"] for t in stream.data} <= set(cluster.scheduler_info()["workers"])
+    assert stream.data  # checked on the cluster's workers
+    written = sorted(tmp_path.glob("contradicted-*.csv"), key=lambda p: int(p.stem.split("-")[1]))
+    assert len(written) == stories.npartitions
+    got = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in written])
+    checker = Checker.open()
+    expected = [(story, f.statement, "contradicted", f.claim_id or "", f.reason)  # (CSV: "")
+                for story, text in texts.items() for f in checker.check(text)
+                if f.verdict == "contradicted"]  # fmt: skip
+    assert len(expected) > 2 and {e[0] for e in expected} > {"story-x"}
+    assert list(got.itertuples(index=False, name=None)) == expected
