@@ -27,7 +27,8 @@ def evidence_of_claim(p: Profile) -> Evidence:
     return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
                     p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
                     passage=quote,
-                    speaker=p.claim.speaker if p.claim.status == "attributed" else None)  # fmt: skip
+                    speaker=p.claim.speaker if p.claim.status == "attributed" else None,
+                    roles_en=p.roles_en, roles_ja=p.roles_ja)  # fmt: skip
 
 
 def said_by(*profiles: Profile) -> Said:

@@ -13,6 +13,7 @@ from factcheck.features import extract, ja_terms
 from factcheck.normalize.dates import DateValue, parse_iso
 from factcheck.normalize.numbers import INF, Quantity, extract_money
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
+from factcheck.verdict.names import Roles, claim_roles
 
 if TYPE_CHECKING:
     from factcheck.model import Claim
@@ -41,6 +42,9 @@ class Profile:
     ja_text: str
     en_forms: tuple[str, ...] = ()
     ja_forms: tuple[str, ...] = ()
+    # who acts on whom in each phrasing, for the roles rule (verdict/names.claim_roles)
+    roles_en: tuple[str | None, str | None] = (None, None)
+    roles_ja: tuple[str | None, str | None] = (None, None)
 
 
 def _structured_values(
@@ -135,6 +139,12 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
         if not any(extra.agrees(d) for d in dates):
             dates.append(extra)
     ents = set(c.entities) | fe.entities | fj.entities | ({c.subject, c.obj} - {None})
+    en_text, ja_text = nfkc("NFKC", c.text_en), nfkc("NFKC", c.text_ja)
+    roles: list[Roles] = [(None, None), (None, None)]
+    if c.subject and c.obj:  # (read without the source's scope, as a statement is)
+        roles = [claim_roles(extract(t, matcher, None), c.subject, c.obj, matcher.kind)
+                 if t else (None, None) for t in (en_text, ja_text)]  # fmt: skip
+    roles_en, roles_ja = roles
     return Profile(
         claim=c,
         en_vocab=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples, *en_others]))),
@@ -151,8 +161,10 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
         counts=_merge_q(counts, (*fe.counts, *fj.counts)),
         percents=_merge_q(percents, (*fe.percents, *fj.percents)),
         negated=c.negated,
-        en_text=nfkc("NFKC", c.text_en),
-        ja_text=nfkc("NFKC", c.text_ja),
+        en_text=en_text,
+        ja_text=ja_text,
         en_forms=tuple(nfkc("NFKC", t).lower() for t in [c.text_en, *en_examples]),
         ja_forms=tuple(nfkc("NFKC", t) for t in [c.text_ja, c.quote, *ja_examples]),
+        roles_en=roles_en,
+        roles_ja=roles_ja,
     )

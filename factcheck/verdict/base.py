@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.model import Conflict, ConflictKind
-from factcheck.normalize.dates import DateValue
-from factcheck.normalize.numbers import Quantity
 
 if TYPE_CHECKING:
     from factcheck.features import Features
+    from factcheck.normalize.dates import DateValue
+    from factcheck.normalize.numbers import Quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,9 @@ class Evidence:
     )
     passage: str = ""  # the claim's source passage (NFKC), read for opposite words
     speaker: str | None = None  # who says it, for a claim the record holds as attributed
+    # who acts on whom in the claim's own English and Japanese phrasings (read once)
+    roles_en: tuple[str | None, str | None] = (None, None)
+    roles_ja: tuple[str | None, str | None] = (None, None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -67,9 +66,10 @@ _ATTRIBUTION = LazyPattern(
 )
 
 
-def _roles(
-    f: Features, pair: set[str], kind: dict[str, str] | None = None
-) -> tuple[str | None, str | None]:
+Roles = tuple[str | None, str | None]  # who acts, who is acted on
+
+
+def _roles(f: Features, pair: set[str], kind: dict[str, str] | None = None) -> Roles:
     """Which of the ``pair`` of names acts and which is acted on (word order / particles).
     Names that only say who is talking ("people close to Altman say") take no part."""
     mentions = [
@@ -117,14 +117,10 @@ def _roles(
     return first.entity, later.entity
 
 
-@lru_cache(maxsize=4096)
-def _claim_roles(
-    text: str, pair: tuple[str, ...], matcher: EntityMatcher
-) -> tuple[str | None, str | None]:
-    """Roles read from a claim's own phrasing (the same few texts, read once)."""
-    from factcheck.features import extract
-
-    return _roles(extract(text, matcher, None), set(pair), matcher.kind)
+def claim_roles(f: Features, subject: str, obj: str, kind: dict[str, str]) -> Roles:
+    """Roles read from a claim's own phrasing, once, when the record is prepared (a claim
+    whose phrasing is not plainly "subject acts on object" is not read for reversals)."""
+    return _roles(f, {subject, obj}, kind)
 
 
 def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
@@ -138,7 +134,7 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if not ev_text:
         return Outcome()
     pair = {ev.subject, ev.object}
-    ev_subj, ev_obj = _claim_roles(ev_text, tuple(sorted(pair)), matcher)
+    ev_subj, ev_obj = ev.roles_ja if f.japanese else ev.roles_en
     subj, obj = _roles(f, pair, matcher.kind)
     if (ev_subj, ev_obj) != (ev.subject, ev.object):
         return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
