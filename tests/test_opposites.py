@@ -29,6 +29,7 @@ PAIRS = [
     ("The two held a brief public meeting.", "The two held a lengthy private meeting.", False,
      "brief", "lengthy"),
     ("両氏は公開の場で会談した。", "両氏は非公開で会談した。", True, "公開の", "非公開"),
+    ("両社の関係は昨年改善した。", "両社の関係は昨年大きな打撃を受けた。", True, "改善", "打撃"),
 ]  # fmt: skip
 
 
