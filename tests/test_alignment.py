@@ -27,6 +27,9 @@ CASES = [
     ("Musk donated $44M to OpenAI in secret.", U, "secret"),
     ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
     ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # a superlative said of someone in passing is still something the record must state
+    ("Musk, the world's wealthiest man, gave OpenAI $44 million.", U, "wealthiest"),
+    ("世界一の富豪であるマスク氏はOpenAIに計4400万ドルを寄付した。", U, "富豪"),
     # a weekday or frequency the evidence does not give, also inside a longer word
     ("Musk showed up at the OpenAI office every Friday.", U, "Friday"),
     ("マスク氏は毎週金曜日にOpenAIのオフィスに現れた。", U, "金曜"),

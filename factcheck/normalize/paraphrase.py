@@ -69,6 +69,10 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("only", "sole", "solely"), ("唯一", "だけ", "のみ", "単独")),
     (("largest", "biggest", "most", "greatest", "top"), ("最大", "最も", "一番", "トップ")),
     (("last", "final", "latest"), ("最後", "最終", "最新")),
+    (("richest", "wealthiest"), ("最も裕福", "富豪", "長者")),
+    (("youngest", "oldest"), ("最年少", "最年長")),
+    (("most powerful", "most influential", "most famous", "best-known", "most valuable"),
+     ("最も影響力", "最も有名", "最も価値")),
     (("successful", "succeed"), ("成功",)),
     (("secret", "secretly", "privately", "private"), ("秘密", "非公開", "内密", "ひそか", "私的")),
     # how often and on which day: a frequency or weekday the evidence does not give
