@@ -40,6 +40,10 @@ CASES = [
         "roles",
     ),
     ("It was Altman who contacted Musk about an open letter on AI to the US government.", S, None),
+    # someone the claim mentions, put at the head of what its subject alone did
+    ("Altman named the new AI lab OpenAI.", C, "actor"),
+    ("Altman co-founded OpenAI with Musk in 2015.", S, None),  # (both did)
+    ("When short sellers went after Tesla stock, Altman stood by Musk.", S, None),
     # "B rather than A" where A is the claim's actor, even when the claim names B too
     ("Altman rather than Musk helped recruit Sutskever from Google.", C, "Elon Musk"),
     ("サツケバー氏の採用に尽力したのはマスク氏ではなくアルトマン氏だった。", C, "イーロン・マスク"),

@@ -284,9 +284,12 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if not ev.subject or ev.subject in f.entities or matcher.kind.get(ev.subject) not in _AGENTS:
         return Outcome()
     agents = [m for m in f.mentions if matcher.kind.get(m.entity) in _AGENTS]
+    # where the claim's own phrasing plainly has its subject act ("..., which Musk named
+    # OpenAI"), someone else it only mentions is no more its actor than a stranger is
+    plain = (ev.roles_ja if f.japanese else ev.roles_en) == (ev.subject, ev.object)
     actor = None
     for m in agents:
-        if m.entity in ev.entities:
+        if m.entity in ev.entities and not (plain and m.entity != ev.object and _leads(f, m)):
             continue
         after = f.text[m.end : m.end + 3].lstrip("氏さん社")
         if f.japanese and (after[:1] in ("が", "は") or _JA_FOCUS.search(f.text[: m.start])):
@@ -304,6 +307,26 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         f"the source says {matcher.display(ev.subject, lang)}",
         actor.text,
         matcher.display(ev.subject, lang),
+    )
+
+
+_PREPOSITION = LazyPattern(
+    r"\b(?:before|after|at|in|for|with|from|to|by|of|on|unlike|like|despite|under|since)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _leads(f: Features, m: Mention) -> bool:
+    """Does the name open the statement as its subject ("Altman named ...", 「アルトマン氏が…」),
+    not stand in a clause before it ("When investors shorted Tesla, ...")?"""
+    before, after = f.text[: m.start], f.text[m.end :].lstrip()
+    if f.japanese:
+        return not any(ch in before for ch in "、,") and len(before) <= 4
+    return (
+        "," not in before
+        and len(before.split()) <= 2
+        and not _PREPOSITION.search(before)
+        and after[:1].isalpha()  # a verb follows, not a comma ("Before OpenAI, ...")
     )
 
 
