@@ -11,6 +11,7 @@ from factcheck.evidence import (
     elsewhere,
     evidence_of_claim,
     foreign_names,
+    misbound,
     named,
     named_before,
     opposites,
@@ -240,7 +241,8 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     # a title or name no single cited claim holds with the statement's subject
     clashing = {id(c) for c, o in others if o.conflict}
     witnesses = [c.profile for c in cands if c.score >= MIN_WITNESS and id(c) not in clashing]
-    left = untold(index.matcher, f, allies, witnesses) + gap.decisive()
+    left = untold(index.matcher, f, allies, witnesses) + misbound(index.matcher, f, allies)
+    left += gap.decisive()
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,

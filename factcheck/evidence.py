@@ -159,3 +159,107 @@ def elsewhere(matcher: EntityMatcher, f: Features, best: Candidate, cands: list[
     return bool(first) and (
         first[0] not in best.profile.entities or foreign_names(matcher, f, cands)
     )
+
+
+_AGENTS = ("person", "org")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LIGHT_VERBS = frozenset(
+    [
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "also",
+        "then",
+        "later",
+        "first",
+        "once",
+        "never",
+        "did",
+        "does",
+        "soon",
+        "eventually",
+        "even",
+        "still",
+        "again",
+        "already",
+    ]
+)
+# verbs of saying tell who speaks, which the speaker rule reads (verdict/rules/speaker.py)
+_SAYING = frozenset(
+    [
+        "say",
+        "says",
+        "said",
+        "write",
+        "writes",
+        "wrote",
+        "tell",
+        "tells",
+        "told",
+        "claim",
+        "claims",
+        "claimed",
+        "allege",
+        "alleges",
+        "alleged",
+        "argue",
+        "argues",
+        "argued",
+        "insist",
+        "insists",
+        "insisted",
+        "state",
+        "states",
+        "stated",
+    ]
+)
+_GROUP = re.compile(r"\s*(?:,|and|&|with)?\s*", re.IGNORECASE)
+
+
+def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
+    """The agents of the words at ``at``: the nearest person or organisation named before it,
+    with those listed beside it ("Musk and Altman co-founded")."""
+    ms = [m for m in matcher.find(text)
+          if m.end <= at and matcher.kind.get(m.entity) in _AGENTS]  # fmt: skip
+    # (right before it: two words at most, no comma; "he even boldly proposed" has none)
+    if not ms or "," in text[ms[-1].end : at] or len(text[ms[-1].end : at].split()) > 2:
+        return set()
+    if text.startswith(("'s", "’s"), ms[-1].end):  # "OpenAI's largest funder": not its act
+        return set()
+    group = [ms[-1]]
+    for m in reversed(ms[:-1]):
+        if not _GROUP.fullmatch(text[m.end : group[-1].start]):
+            break
+        group.append(m)
+    return {m.entity for m in group}
+
+
+def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tuple[str, ...]:
+    """The statement's main verb when the cited claims say it only of another party the
+    statement names: "Altman sued Musk" is not told by "After Musk sued, Altman wrote ..."
+    (English; the verb right after the name that opens the statement)."""
+    if f.japanese:
+        return ()
+    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in _AGENTS]
+    if not agents or len(f.text[: agents[0].start].split()) > 2 or "," in f.text[: agents[0].start]:
+        return ()
+    subject = _agents_before(matcher, f.text, agents[0].end)
+    verb = next((w for w in _WORD.finditer(f.text, agents[0].end)
+                 if w.group(0).lower() not in _LIGHT_VERBS and not w.group(0).endswith("ly")), None)  # fmt: skip
+    if verb is None or verb.group(0)[:1].isupper() or verb.group(0).lower() in _SAYING:
+        return ()
+    stem = canonical(verb.group(0))
+    seen = False
+    for p in allies:
+        for w in _WORD.finditer(p.en_text):
+            if canonical(w.group(0)) != stem:
+                continue
+            theirs = _agents_before(matcher, p.en_text, w.start())
+            if not theirs or theirs & subject or not theirs <= f.entities:
+                return ()  # said of the same one (or of no one the statement swaps in)
+            seen = True
+    return (verb.group(0),) if seen else ()

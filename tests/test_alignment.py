@@ -41,6 +41,7 @@ CASES = [
     ("Musk gave OpenAI more in 2017 than in 2016.", U, "comparison"),
     ("マスク氏は2016年よりも2017年に多くの資金をOpenAIへ出した。", U, "comparison"),
     ("In 2016 Musk gave OpenAI more money than anyone else.", S, None),
+    ("Musk described Grok as less woke than ChatGPT.", S, None),  # the claim's own "less"
     # a value said of no one named is no one's value
     ("マスク着用のために5000万ドルを寄付した。", U, None),
     ("Someone donated $50M to a charity.", U, None),

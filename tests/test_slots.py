@@ -40,6 +40,10 @@ CASES = [
         "roles",
     ),
     ("It was Altman who contacted Musk about an open letter on AI to the US government.", S, None),
+    # a verb the claims say only of another party the statement names ("After Musk sued,
+    # Altman wrote ...")
+    ("Altman sued Musk.", U, "sued"),
+    ("Musk later proposed merging OpenAI into Tesla.", S, None),
     # someone the claim mentions, put at the head of what its subject alone did
     ("Altman named the new AI lab OpenAI.", C, "actor"),
     ("Altman co-founded OpenAI with Musk in 2015.", S, None),  # (both did)

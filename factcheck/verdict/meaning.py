@@ -99,8 +99,16 @@ def comparison(f: Features, ev: Evidence) -> Outcome:
         return Outcome()
     texts = (ev.text_en, ev.text_ja, ev.passage)
     against_all = _AGAINST_ALL.search(f.text) is not None
-    if any(_COMPARATIVE.search(t) for t in texts) or (
-        against_all and any(_COMPARES.search(t) for t in texts)
+    word = re.match(r"\w+", m.group(0))
+    same_word = (
+        word is not None
+        and word.group(0).isascii()
+        and re.search(rf"\b{word.group(0)}\b", ev.text_en, re.IGNORECASE)
+    )  # "less woke than ChatGPT" against "a less woke rival to ChatGPT"
+    if (
+        same_word
+        or any(_COMPARATIVE.search(t) for t in texts)
+        or (against_all and any(_COMPARES.search(t) for t in texts))
     ):
         return Outcome(agreed=frozenset({f"comparison:{m.start()}"}))
     return Outcome(unmatched=frozenset({f"comparison:{m.start()}"}))
