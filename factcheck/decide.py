@@ -4,6 +4,7 @@ decide supported, contradicted or unknown, with the reason and the citation."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
 from factcheck.evidence import (
@@ -20,13 +21,15 @@ from factcheck.evidence import (
 )
 from factcheck.features import Features, blanked
 from factcheck.index.search import Candidate, candidates, closest_passage
-from factcheck.index.store import Index, PassageProfile
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
-from factcheck.verdict import Outcome, actor_swap, compare, evidence_of_passage
 from factcheck.verdict.alignment import charged, is_fragment, unaligned
-from factcheck.verdict.names import EXCLUSIVE_ROLES
-from factcheck.verdict.rules import SetAside, policy
+from factcheck.verdict.base import Outcome, evidence_of_passage
+from factcheck.verdict.names import EXCLUSIVE_ROLES, actor_swap
+from factcheck.verdict.rules import SetAside, compare, policy
 from factcheck.verdict.values import numbers_differ, value_keys
+
+if TYPE_CHECKING:
+    from factcheck.index.store import Index, PassageProfile
 
 # Thresholds on the 0-100 topic score and the 0-1 coverage (ARCHITECTURE.md, step 7).
 NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a source passage

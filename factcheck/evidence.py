@@ -5,16 +5,19 @@ rules (``evidence_of_claim``), and for the alignment that decides "supported" (`
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from factcheck.features import Features, blanked
-from factcheck.index.profile import Profile
-from factcheck.index.search import Candidate
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
 from factcheck.normalize.words import canonical
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence
 from factcheck.verdict.names import EXCLUSIVE_ROLES
+
+if TYPE_CHECKING:
+    from factcheck.index.profile import Profile
+    from factcheck.index.search import Candidate
 
 
 def evidence_of_claim(p: Profile) -> Evidence:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import compress, repeat
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz, process
 
-from factcheck.features import Features
+if TYPE_CHECKING:
+    from factcheck.features import Features
 
 __all__ = ["content_coverage", "score"]
 

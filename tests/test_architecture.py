@@ -154,10 +154,11 @@ def test_verdict_rules_never_reach_into_the_index_or_the_verdict() -> None:
 
 
 def test_the_import_stack_does_not_grow() -> None:
-    """The longest chain of run-time imports, from the entry point down. It stands at 12
-    floors: __main__ -> cli.entry -> cli.app -> cli.run -> pipeline -> decide -> verdict ->
-    verdict.rules -> a rule module -> verdict.values -> verdict.base -> model; a change
-    that makes it taller must flatten something else."""
+    """The longest chain of run-time imports, from the entry point down. It stands at 11
+    floors: __main__ -> cli.entry -> cli.app -> cli.run -> pipeline -> decide ->
+    verdict.rules -> a rule module -> its implementation (verdict.meaning) ->
+    normalize.polarity -> normalize.regex; a change that makes it taller must flatten
+    something else. (Imports needed only for annotations sit under TYPE_CHECKING.)"""
     graph = _runtime_graph()
     memo: dict[str, int] = {}
 
@@ -166,7 +167,7 @@ def test_the_import_stack_does_not_grow() -> None:
             memo[mod] = 1 + max((depth(d) for d in graph.get(mod, ())), default=0)
         return memo[mod]
 
-    assert max(depth(m) for m in graph) <= 12
+    assert max(depth(m) for m in graph) <= 11
 
 
 def test_nothing_in_the_package_imports_its_public_api() -> None:

@@ -14,16 +14,17 @@ Adding a rule: write a module here with ``RULE`` and ``EXAMPLES``, and add it to
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factcheck.model import ConflictKind
+from factcheck.verdict.base import Outcome
 
 if TYPE_CHECKING:
     from factcheck.features import Features
     from factcheck.normalize.names import EntityMatcher
-    from factcheck.verdict.base import Evidence, Outcome
+    from factcheck.verdict.base import Evidence
 
 
 class SetAside(StrEnum):
@@ -84,3 +85,22 @@ def policy(kind: ConflictKind) -> KindPolicy:
 
 def kinds_set_aside_as(set_aside: SetAside) -> frozenset[ConflictKind]:
     return frozenset(k for k, p in _POLICY.items() if p.set_aside is set_aside)
+
+
+def compare(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
+    """Compare a statement with one piece of evidence: the rules in order
+    (``verdict/rules/``), the first conflict found, or agreement. Every outcome carries the
+    values that did agree, so that sibling claims can be told apart."""
+    so_far = Outcome()
+    for rule in RULES:
+        out = rule.check(f, ev, matcher, so_far)
+        if out.found is not None:
+            return replace(out, agreed=out.agreed | so_far.agreed, vague=out.vague or so_far.vague)
+        so_far = Outcome(
+            agreed=so_far.agreed | out.agreed,
+            unmatched=so_far.unmatched | out.unmatched,
+            vague=so_far.vague or out.vague,
+            soft=so_far.soft or out.soft,
+            soft_keys=so_far.soft_keys | out.soft_keys,
+        )
+    return so_far
