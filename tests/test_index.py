@@ -264,3 +264,20 @@ def test_each_claim_and_passage_reads_relative_dates_against_its_own_source() ->
     assert [d.iso() for d in index.features(text, "wire-b").dates] == ["2024-04"]
     kyoto = next(pp for pp in index.passages if "Kyoto" in pp.norm)
     assert [d.iso() for d in index.passage_features(kyoto).dates] == ["2024-04"]
+
+
+@pytest.mark.parametrize("common", [2, 10, 200])
+def test_the_shortlist_drawn_in_arrays_is_the_one_drawn_claim_by_claim(
+    monkeypatch: pytest.MonkeyPatch, common: int
+) -> None:
+    pytest.importorskip("numpy")
+    index = bundled_index()
+    monkeypatch.setattr(search, "COMMON", common)  # every word in more claims is common
+    rec = index.record
+    texts = [c.text_en for c in rec.claims[::3]] + [c.text_ja for c in rec.claims[1::5]]
+    texts += ["Musk gave OpenAI money in 2018.", "マスクはOpenAIに5000万ドルを寄付した。"]
+    for text in texts:
+        f = index.features(text)
+        for shortlist in (1, 5, search.SHORTLIST):
+            claim_by_claim = search._shortlist(index, f, shortlist)
+            assert search._shortlist_arrays(index, f, shortlist) == claim_by_claim, text

@@ -193,10 +193,10 @@ class Items(Sequence[T]):
 
 
 def _read(data: mmap.mmap, start: int, end: int) -> bytes:
-    """Bytes of the mapped entry, its pages then handed back (the page cache keeps them)."""
-    blob, first = data[start:end], start - start % mmap.PAGESIZE
+    """Bytes of the mapped entry, its pages (and the 64 KB a read maps around) then handed back."""
+    blob, first, last = data[start:end], start - start % 65536, end + (-end) % 65536
     with contextlib.suppress(AttributeError, OSError, ValueError):  # no madvise here
-        data.madvise(mmap.MADV_DONTNEED, first, end - first)
+        data.madvise(mmap.MADV_DONTNEED, first, min(last, len(data)) - first)
     return blob
 
 

@@ -4,10 +4,11 @@ dates such as "last month" resolve against the source that says them)."""
 
 from __future__ import annotations
 
+import pickle
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from factcheck.features import extract, ja_terms
 from factcheck.normalize.dates import DateValue, parse_iso
@@ -21,18 +22,12 @@ if TYPE_CHECKING:
     from factcheck.record import Record
 
 
-@dataclass(slots=True)
-class Profile:
-    """A claim prepared for comparison."""
+class Facts(NamedTuple):
+    """What a claim states, for the comparison rules: kept apart from the words it is found
+    and scored by, so that a profile read from the cache unpickles it only when a statement
+    is compared with the claim (a few of the claims each statement is scored against)."""
 
     claim: Claim
-    en_vocab: frozenset[str]  # every word of the claim, its terms and examples: for finding it
-    ja_vocab: frozenset[str]
-    en_said: frozenset[str]  # the words of what it states (no contradicting examples): for coverage
-    ja_said: frozenset[str]
-    en_core: frozenset[str]
-    ja_core: frozenset[str]
-    entities: frozenset[str]
     money: tuple[Quantity, ...]
     dates: tuple[DateValue, ...]
     counts: tuple[Quantity, ...]
@@ -40,11 +35,148 @@ class Profile:
     negated: bool
     en_text: str
     ja_text: str
-    en_forms: tuple[str, ...] = ()
-    ja_forms: tuple[str, ...] = ()
     # who acts on whom in each phrasing, for the roles rule (verdict/names.claim_roles)
     roles_en: tuple[str | None, str | None] = (None, None)
     roles_ja: tuple[str | None, str | None] = (None, None)
+
+
+class Words(NamedTuple):
+    """A claim's words in one language: all of them, for finding it (``vocab``: both
+    phrasings, terms, examples); what it states (``said``: no contradicting examples), for
+    coverage; its own phrasing (``core``); its phrasings as rapidfuzz reads them
+    (``forms``)."""
+
+    vocab: frozenset[str]
+    said: frozenset[str]
+    core: frozenset[str]
+    forms: tuple[str, ...]
+
+
+Lazy = TypeVar("Lazy", "Words", "Facts")
+
+
+def _pickled(value: Words | Facts | bytes) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    fields = tuple(value)
+    if isinstance(value, Words) and value.said == value.vocab:
+        fields = (value.vocab, None, value.core, value.forms)  # (the same words, once)
+    return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Profile:
+    """A claim prepared for comparison: its names, its words in each language
+    (:class:`Words`) and what it states (:class:`Facts`). A profile read from the cache
+    unpickles its words in a language when a statement in that language is scored against
+    it, and its facts when one is compared with it: a statement needs one language, and
+    the facts of a few of the claims it is scored against."""
+
+    __slots__ = ("_en", "_facts", "_ja", "claim_id", "entities")
+
+    def __init__(self, claim_id: str, entities: frozenset[str], en: Words | bytes,
+                 ja: Words | bytes, facts: Facts | bytes) -> None:  # fmt: skip
+        self.claim_id, self.entities = claim_id, entities
+        self._en, self._ja, self._facts = en, ja, facts  # (bytes: pickled, as cached)
+
+    @staticmethod
+    def _loaded(value: Lazy | bytes, kind: type[Lazy]) -> Lazy:
+        if not isinstance(value, bytes):
+            return value
+        fields: tuple[Any, ...] = pickle.loads(value)  # the cache's, signed with the user's key
+        if kind is Words and fields[1] is None:  # what it states is all its words
+            fields = (fields[0], fields[0], fields[2], fields[3])
+        return kind(*fields)
+
+    @property
+    def en(self) -> Words:
+        self._en = words = self._loaded(self._en, Words)
+        return words
+
+    @property
+    def ja(self) -> Words:
+        self._ja = words = self._loaded(self._ja, Words)
+        return words
+
+    @property
+    def en_vocab(self) -> frozenset[str]:
+        return self.en.vocab
+
+    @property
+    def ja_vocab(self) -> frozenset[str]:
+        return self.ja.vocab
+
+    @property
+    def en_said(self) -> frozenset[str]:
+        return self.en.said
+
+    @property
+    def ja_said(self) -> frozenset[str]:
+        return self.ja.said
+
+    @property
+    def en_core(self) -> frozenset[str]:
+        return self.en.core
+
+    @property
+    def ja_core(self) -> frozenset[str]:
+        return self.ja.core
+
+    @property
+    def en_forms(self) -> tuple[str, ...]:
+        return self.en.forms
+
+    @property
+    def ja_forms(self) -> tuple[str, ...]:
+        return self.ja.forms
+
+    @property
+    def facts(self) -> Facts:
+        self._facts = facts = self._loaded(self._facts, Facts)
+        return facts
+
+    @property
+    def claim(self) -> Claim:
+        return self.facts.claim
+
+    @property
+    def money(self) -> tuple[Quantity, ...]:
+        return self.facts.money
+
+    @property
+    def dates(self) -> tuple[DateValue, ...]:
+        return self.facts.dates
+
+    @property
+    def counts(self) -> tuple[Quantity, ...]:
+        return self.facts.counts
+
+    @property
+    def percents(self) -> tuple[Quantity, ...]:
+        return self.facts.percents
+
+    @property
+    def roles_en(self) -> tuple[str | None, str | None]:
+        return self.facts.roles_en
+
+    @property
+    def roles_ja(self) -> tuple[str | None, str | None]:
+        return self.facts.roles_ja
+
+    @property
+    def negated(self) -> bool:
+        return self.facts.negated
+
+    @property
+    def en_text(self) -> str:
+        return self.facts.en_text
+
+    @property
+    def ja_text(self) -> str:
+        return self.facts.ja_text
+
+    def __reduce__(self) -> tuple[type[Profile], tuple[object, ...]]:
+        parts = (_pickled(self._en), _pickled(self._ja), _pickled(self._facts))
+        return Profile, (self.claim_id, self.entities, *parts)
 
 
 def _structured_values(
@@ -144,18 +276,8 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
     if c.subject and c.obj:  # (read without the source's scope, as a statement is)
         roles = [claim_roles(extract(t, matcher, None), c.subject, c.obj, matcher.kind)
                  if t else (None, None) for t in (en_text, ja_text)]  # fmt: skip
-    roles_en, roles_ja = roles
-    return Profile(
+    facts = Facts(
         claim=c,
-        en_vocab=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples, *en_others]))),
-        ja_vocab=frozenset(
-            ja_terms(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others]))
-        ),
-        en_said=frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples]))),
-        ja_said=frozenset(ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples]))),
-        en_core=frozenset(en_tokens(c.text_en)),
-        ja_core=frozenset(ja_terms(c.text_ja)),
-        entities=frozenset(e for e in ents if e),
         money=_merge_q(money, (*fe.money, *fj.money)),
         dates=tuple(dates),
         counts=_merge_q(counts, (*fe.counts, *fj.counts)),
@@ -163,8 +285,27 @@ def profile(c: Claim, matcher: EntityMatcher, ref: date | None) -> Profile:
         negated=c.negated,
         en_text=en_text,
         ja_text=ja_text,
-        en_forms=tuple(nfkc("NFKC", t).lower() for t in [c.text_en, *en_examples]),
-        ja_forms=tuple(nfkc("NFKC", t) for t in [c.text_ja, c.quote, *ja_examples]),
-        roles_en=roles_en,
-        roles_ja=roles_ja,
+        roles_en=roles[0],
+        roles_ja=roles[1],
+    )
+    en_vocab = frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples, *en_others])))
+    ja_vocab = frozenset(
+        ja_terms(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples, *ja_others]))
+    )
+    return Profile(
+        claim_id=c.id,
+        entities=frozenset(e for e in ents if e),
+        en=Words(
+            en_vocab,
+            frozenset(en_tokens(" ".join([c.text_en, *c.terms_en, *en_examples]))),
+            frozenset(en_tokens(c.text_en)),
+            tuple(nfkc("NFKC", t).lower() for t in [c.text_en, *en_examples]),
+        ),
+        ja=Words(
+            ja_vocab,
+            frozenset(ja_tokens(" ".join([c.text_ja, c.quote, *c.terms_ja, *ja_examples]))),
+            frozenset(ja_terms(c.text_ja)),
+            tuple(nfkc("NFKC", t) for t in [c.text_ja, c.quote, *ja_examples]),
+        ),
+        facts=facts,
     )

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from rapidfuzz import fuzz, process
 
@@ -37,6 +37,28 @@ SHORTLIST = 24  # claims scored in full per statement, out of those sharing a wo
 COMMON = 200  # a word or name in more claims than this (and 1% of them) is a common one
 
 
+_Term = tuple[Sequence[int], float]  # a posting list and its weight
+
+
+def _terms(index: Index, f: Features) -> tuple[list[_Term], list[_Term]]:
+    """The posting lists of the statement's words and names, each with its weight: those
+    walked in full (in the statement's order) and the common ones (the least common first);
+    with no common word, every one is walked in full."""
+    prefix = "ja:" if f.japanese else "en:"
+    idf = index.idf_ja if f.japanese else index.idf_en
+    n = len(index.profiles)
+    terms: list[_Term] = [(index.postings.get(prefix + t, ()), idf.get(t, 0.0)) for t in f.tokens]
+    for e in f.entities:
+        hits = index.postings.get("e:" + e, ())
+        terms.append((hits, math.log(1 + n / max(1, len(hits)))))
+    limit = max(COMMON, n // 100)
+    common = [term for term in terms if len(term[0]) > limit]
+    if not common:
+        return terms, []
+    common.sort(key=lambda term: len(term[0]))  # the least common first (stable)
+    return [t for t in terms if len(t[0]) <= limit], common
+
+
 def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     """For every claim sharing a word or a name with the statement, the weight (IDF) of what
     they share.
@@ -48,23 +70,12 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     only adding their weight to those (a claim left out shares none of the words walked in
     full: it is found by nothing but commoner words). ``wanted=None`` walks every word. A
     record where no word is that common (the bundled one) is always walked in full."""
-    prefix = "ja:" if f.japanese else "en:"
-    idf = index.idf_ja if f.japanese else index.idf_en
-    n = len(index.profiles)
-    terms: list[tuple[str, Sequence[int], float]] = [
-        (prefix + t, index.postings.get(prefix + t, ()), idf.get(t, 0.0)) for t in f.tokens
-    ]
-    for e in f.entities:
-        hits = index.postings.get("e:" + e, ())
-        terms.append(("e:" + e, hits, math.log(1 + n / max(1, len(hits)))))
-    limit = max(COMMON, n // 100)
-    common = [term for term in terms if len(term[1]) > limit]
+    rare, common = _terms(index, f)
     weight: dict[int, float] = defaultdict(float)
-    for _, hits, w in terms if not common else [t for t in terms if len(t[1]) <= limit]:
+    for hits, w in rare:
         for i in hits:
             weight[i] += w
-    common.sort(key=lambda term: len(term[1]))  # the least common first
-    for _, hits, w in common:
+    for hits, w in common:
         if wanted is None or len(weight) < wanted:  # too few found through rarer words
             for i in hits:
                 weight[i] += w
@@ -80,6 +91,68 @@ def _weights(index: Index, f: Features, wanted: int | None) -> dict[int, float]:
     return weight
 
 
+LARGE = 5_000  # from this many claims, the shortlist is drawn in arrays (numpy), if installed
+
+
+def _shortlist(index: Index, f: Features, shortlist: int | None) -> list[int]:
+    """The claims to score in full: the ``shortlist`` heaviest of :func:`_weights` (ties
+    in the order they were found), or all of them."""
+    if shortlist is not None and len(index.profiles) >= LARGE:
+        try:
+            return _shortlist_arrays(index, f, shortlist)
+        except ImportError:  # no numpy: the same, claim by claim
+            pass
+    weight = _weights(index, f, shortlist)
+    pool: list[int] = list(weight)
+    if shortlist is not None and len(pool) > shortlist:
+        pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
+    return pool
+
+
+def _shortlist_arrays(index: Index, f: Features, shortlist: int) -> list[int]:
+    """:func:`_shortlist` in arrays, for a large record: the same additions in the same order
+    (a claim's weight is the same number), the claims found held as sorted arrays (their
+    numbers, weights and the place in the walk where each was first found, for ties)."""
+    import numpy as np
+
+    rare, common = _terms(index, f)
+    walked = [(np.frombuffer(cast("memoryview", h), np.int32), w) for h, w in rare if len(h)]
+    found, weight, first = _merge(np, [], walked, 0)
+    at = sum(len(h) for h, _ in walked)  # places in the walk so far
+    for hits, w in common:
+        ids = np.frombuffer(cast("memoryview", hits), np.int32)
+        if len(found) < shortlist:  # too few found through rarer words: walked in full
+            found, weight, first = _merge(np, [(found, weight, first)], [(ids, w)], at)
+            at += len(ids)
+        elif len(found):  # only adds its weight to the claims already found
+            k = np.minimum(np.searchsorted(ids, found), len(ids) - 1)
+            weight[ids[k] == found] += w
+    if len(found) > shortlist:
+        order = np.lexsort((first, -weight))[:shortlist]  # the heaviest; ties as found
+    else:
+        order = np.argsort(first)
+    return [int(i) for i in found[order]]
+
+
+def _merge(np: Any, held: list[tuple[Any, Any, Any]], walked: list[tuple[Any, float]],
+           at: int) -> tuple[Any, Any, Any]:  # fmt: skip
+    """The claims ``held`` (numbers, weights, first places) with the posting lists
+    ``walked`` from place ``at`` on, each claim's weight added up in the order of the walk
+    (``bincount`` adds in the order it is given, from 0.0)."""
+    parts = []
+    for ids, w in walked:
+        parts.append((ids, np.full(len(ids), w), np.arange(at, at + len(ids))))
+        at += len(ids)
+    every = [*held, *parts]
+    if not every:
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64)
+    ids = np.concatenate([p[0] for p in every]).astype(np.int64)
+    found, where, inverse = np.unique(ids, return_index=True, return_inverse=True)
+    weight = np.bincount(inverse, weights=np.concatenate([p[1] for p in every]))
+    first = np.concatenate([p[2] for p in every])[where]
+    return found, weight, first
+
+
 def candidates(
     index: Index, f: Features, limit: int = 6, shortlist: int | None = SHORTLIST
 ) -> list[Candidate]:
@@ -90,17 +163,14 @@ def candidates(
     with rapidfuzz, so the cost per statement does not grow with the size of the record.
     ``shortlist=None`` scores every claim that shares anything (the reference behaviour).
     """
-    weight = _weights(index, f, shortlist)
-    pool: list[int] = list(weight)
-    if shortlist is not None and len(pool) > shortlist:
-        pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
+    pool = _shortlist(index, f, shortlist)
     scored = []
     query = _Query(index, f)
     profs = [index.profiles[i] for i in pool]
     for prof, fz in zip(profs, query.similarity(profs), strict=True):
         cov = query.coverage(prof)
         scored.append(Candidate(prof, query.score(prof, fz), 1.0 if cov is None else cov))
-    scored.sort(key=lambda c: (-c.score, c.profile.claim.id))
+    scored.sort(key=lambda c: (-c.score, c.profile.claim_id))
     return scored[:limit]
 
 
