@@ -56,7 +56,7 @@ def test_stdin_and_dash() -> None:
 
 def test_empty_input_says_nothing_to_check() -> None:
     code, out, err = run("--format", "json", stdin="  \n\n")
-    assert code == 0
+    assert code == 2
     assert json.loads(out)["results"] == []
     assert "nothing to check" in err
 
