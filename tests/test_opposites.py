@@ -30,6 +30,15 @@ PAIRS = [
      "brief", "lengthy"),
     ("両氏は公開の場で会談した。", "両氏は非公開で会談した。", True, "公開の", "非公開"),
     ("両社の関係は昨年改善した。", "両社の関係は昨年大きな打撃を受けた。", True, "改善", "打撃"),
+    ("その合意は対立を終わらせた。", "その合意は対立をエスカレートさせた。", True, "終わらせ", "エスカレート"),
+    ("その会社は新工場の計画を断念した。", "その会社は新工場の準備を始めた。", True, "断念", "準備"),
+    ("彼は新技術が人類にとって最大の恩恵だと書いた。", "彼は新技術が人類にとって最大の脅威だと書いた。", True,
+     "恩恵", "脅威"),
+    ("The mayor's plan pleased the council.", "The mayor's plan angered the council.", False,
+     "pleas", "anger"),
+    ("その方針は社員を喜ばせた。", "その方針は社員を怒らせた。", True, "喜ばせ", "怒らせ"),
+    ("She called the new law a blessing.", "She called the new law a menace.", False,
+     "blessing", "menace"),
 ]  # fmt: skip
 
 
