@@ -57,6 +57,9 @@ CASES = [
     ("Musk and Altman co-founded OpenAI in 2016 as a nonprofit research lab.", C, "2015"),
     # ... but a claim that leaves out someone named before the date is another event
     ("Musk and Altman met in 2016 to talk about AI.", U, None),
+    # an amount over a span of years belongs to none of them: not the 2016 gift's slot
+    ("Musk gave OpenAI $44 million between 2016 and 2020.", U, None),
+    ("マスク氏は2016年から2020年にかけてOpenAIに4400万ドルを寄付した。", U, None),
     # a wrong yearly amount beside the right total: the amount is bound to the year the
     # yearly claim gives, so it is in that claim's slot however much else the statement says
     (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -83,7 +84,19 @@ def _date_of(q: Quantity, found: tuple[DateValue, ...], text: str = "",
             if own(q, d) or not any(own(r, d) for r in amounts if r is not q)]  # fmt: skip
     if not mine:
         return None
-    return min(mine, key=lambda d: sum(_gap(q, d, text)))
+    when = min(mine, key=lambda d: sum(_gap(q, d, text)))
+    # an amount over a span of years ("between 2016 and 2020", 「2016年から2020年」) belongs to
+    # no one of them
+    if any(m.start() <= when.start < m.end() for m in _SPAN.finditer(text)):
+        return None
+    return when
+
+
+_SPAN = LazyPattern(
+    r"\b(?:between|from)\s+(?:\w+\s+){0,2}\d{4}\s+(?:and|to|through|until)\s+(?:\w+\s+){0,2}\d{4}"
+    r"|\b\d{4}\s*[-–—]\s*\d{2,4}\b|\d{4}年(?:\d{1,2}月)?(?:から|～|〜|－)\d{4}年",
+    re.IGNORECASE,
+)
 
 
 def money(f: Features, ev: Evidence) -> Outcome:
