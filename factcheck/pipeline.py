@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.decide import Judgement, judge
 from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
 from factcheck.text.segment import iter_statements
+
+if TYPE_CHECKING:
+    from factcheck.features import Features
 
 _SPACES = re.compile(r"[ \t]{2,}")
 MEMO_LIMIT = 50_000  # distinct statements remembered within one input
@@ -41,6 +44,46 @@ def clauses(text: str, japanese: bool) -> list[str]:
     return parts if len(parts) > 1 else [text]
 
 
+_LIST_JOIN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){0,3}$")
+
+
+def distributed(f: Features, kind: dict[str, str]) -> list[str]:
+    """One statement for each name of a list the verb acts on: "Altman recruited Brockman
+    and Sutskever" is "Altman recruited Brockman" and "Altman recruited Sutskever", each
+    judged on its own (English; a list after the statement's first name, not its subject)."""
+    if f.japanese:
+        return [f.text]
+    named = [m for m in f.mentions if kind.get(m.entity) in ("person", "org")]
+    if len(named) < 3:
+        return [f.text]
+    text = f.text
+    opening = text[: named[0].start]
+    if "," in opening or len(opening.split()) > 2:  # the statement must open with its subject
+        return [f.text]
+    items = [named[1]]
+    for m in named[2:]:
+        if not _LIST_JOIN.fullmatch(text[items[-1].end : m.start]):
+            break
+        items.append(m)
+    if len(items) < 2 or text[named[0].end : items[0].start].strip(" ,").count(" ") > 3:
+        return [f.text]
+    head, tail = text[: items[0].start], text[items[-1].end :]
+    return [head + text[m.start : m.end] + tail for m in items]
+
+
+def _added(index: Index, f: Features, j: Judgement) -> Judgement:
+    """A list item judged alone and contradicted by a name the list itself also gives
+    ("$44M to OpenAI and Apple": Apple where the record has OpenAI) adds a name rather
+    than swapping one: unknown, not contradicted."""
+    c = j.conflict
+    if c is None or c.kind is not ConflictKind.NAME or not c.source_value:
+        return j
+    if not {m.entity for m in index.matcher.find(c.source_value)} & f.entities:
+        return j
+    return replace(j, verdict=Verdict.UNKNOWN, conflict=None, citation=None, claim_id=None,
+                   claim_text=None, reason=f"the record does not state “{c.statement_value}” here")  # fmt: skip
+
+
 _SEVERITY = {Verdict.CONTRADICTED: 2, Verdict.SUPPORTED: 1, Verdict.UNKNOWN: 0}
 
 
@@ -50,9 +93,14 @@ def judge_statement(index: Index, text: str) -> Judgement:
     f = index.features(text)
     whole = judge(index, f)
     parts = clauses(f.text, f.japanese)
+    listed = len(parts) == 1
+    if listed:
+        parts = distributed(f, index.matcher.kind)
     if len(parts) == 1 or (whole.near_copy and whole.verdict is Verdict.SUPPORTED):
         return whole
     judged = [judge(index, index.features(p)) for p in parts]
+    if listed:  # a name the record has in its place that the list also names: an addition
+        judged = [_added(index, f, j) for j in judged]
     contra = [j for j in judged if j.verdict is Verdict.CONTRADICTED]
     if whole.verdict is Verdict.CONTRADICTED and not (
         whole.conflict is not None
@@ -64,6 +112,9 @@ def judge_statement(index: Index, text: str) -> Judgement:
         return whole
     if contra:
         return max(contra, key=lambda j: j.score)
+    untold = [j for j in judged if j.verdict is Verdict.UNKNOWN]
+    if listed and untold:  # every name of the list must be told: one the record lacks
+        return max(untold, key=lambda j: j.score)
     if whole.verdict is Verdict.SUPPORTED:
         return whole
     if all(j.verdict is Verdict.SUPPORTED for j in judged):

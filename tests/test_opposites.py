@@ -55,6 +55,8 @@ def test_an_opposite_is_found(
 SAME = [
     ("The mayor spoke before the vote.", "Before the vote, the mayor gave a speech.", False),
     ("市長は投票の前に発言した。", "投票より前に市長が演説した。", True),
+    # "after" another event is no ordering against "before" this one
+    ("The lab weighed the data before the ban.", "Shortly after the launch, the ban came.", False),
     # a claim that itself uses both sides settles nothing
     ("She spoke before the launch.", "She waited until the launch before she spoke.", False),
 ]

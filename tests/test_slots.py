@@ -48,6 +48,10 @@ CASES = [
     ("Altman named the new AI lab OpenAI.", C, "actor"),
     ("Altman co-founded OpenAI with Musk in 2015.", S, None),  # (both did)
     ("When short sellers went after Tesla stock, Altman stood by Musk.", S, None),
+    # a list of names the verb acts on is judged name by name: one wrong name contradicts
+    ("Musk emailed Altman, Brockman and Hassabis in late 2018.", C, "Hassabis"),
+    ("Musk emailed Altman, Brockman and Sutskever in late 2018.", S, None),
+    ("Altman recruited Greg Brockman and Ilya Sutskever.", U, "Sutskever"),
     # "B rather than A" where A is the claim's actor, even when the claim names B too
     ("Altman rather than Musk helped recruit Sutskever from Google.", C, "Elon Musk"),
     ("サツケバー氏の採用に尽力したのはマスク氏ではなくアルトマン氏だった。", C, "イーロン・マスク"),

@@ -138,9 +138,10 @@ EN: list[Pair] = [
      ('blessing', 'boon', 'godsend')),
     (('anger', 'infuriat', 'antagoniz', 'antagonis', 'alienat'),
      ('pleas', 'delight', 'won over', 'impress')),
-    # orderings: done before an event, or only once it had happened
+    # orderings: done before an event, or held back until it had happened ("after" alone
+    # is left out: it is as often said of another event, "shortly after ChatGPT's release")
     (('before', 'prior to', 'ahead of'),
-     ('after', 'until', 'following', 'once the')),
+     ('until', 'wait for', 'waited for', 'waiting for')),
 ]
 
 JA: list[Pair] = [
@@ -254,8 +255,19 @@ JA: list[Pair] = [
     (('非公開', '内密', '秘密'), ('公開の', '公の場', '記者を入れ')),
     (('脅威', '危険', '災い'), ('恩恵', '福音', '恵み')),
     (('怒らせ', '反感を買', '反発を招'), ('喜ばせ', '満足させ', '歓迎され')),
-    # orderings: done before an event, or only once it had happened
-    (('前に', 'より前', '以前に', '先立'), ('後に', '後で', 'まで待', '以降', 'してから', 'た後')),
+    # orderings: done before an event, or held back until it had happened (後 alone is left
+    # out: it is as often said of another event)
+    (('前に', 'より前', '以前に', '先立'), ('まで待', 'を待って')),
+]
+
+# Orderings against one anchor: "before the launch" against "after the launch". Each side is
+# read with the words after it, and counts only when those share a word on both sides:
+# "before Musk blocked it" is no ordering against "shortly after ChatGPT's release".
+ORDERINGS_EN: list[Pair] = [
+    (('before', 'prior to', 'ahead of'), ('after', 'following')),
+]
+ORDERINGS_JA: list[Pair] = [
+    (('前に', 'より前', '以前に', '先立'), ('後に', '後で', '以降', 'た後')),
 ]
 
 # What kind of company something is: each group excludes the others.

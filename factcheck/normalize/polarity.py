@@ -184,7 +184,8 @@ def opposed(statement: str, claim: str, japanese: bool) -> tuple[str, str] | Non
     """The opposite words (the statement's, the claim's) that set them against each other.
 
     A pair counts when the claim uses one side, the statement the other side and not the
-    claim's side, and the claim does not itself use both sides.
+    claim's side, and the claim does not itself use both sides. An ordering ("before" /
+    "after") counts only against the same anchor (the words after it share one).
     """
     s_sides = _sides(statement, japanese)
     c_sides = _sides(claim, japanese)
@@ -192,4 +193,39 @@ def opposed(statement: str, claim: str, japanese: bool) -> tuple[str, str] | Non
         other = 1 - side
         if (i, other) in s_sides and (i, side) not in s_sides and (i, other) not in c_sides:
             return s_sides[(i, other)], c_sides[(i, side)]
+    return _reordered(statement, claim, japanese)
+
+
+def _anchored(text: str, words: tuple[str, ...], japanese: bool) -> tuple[str, set[str]] | None:
+    """The first of ``words`` in ``text`` and the words of what follows it in its clause (its
+    anchor: English words of four letters or more, Japanese kanji and katakana pairs)."""
+    low = text if japanese else text.lower()
+    for w in words:
+        at = (
+            low.find(w)
+            if japanese
+            else next((m.start() for m in re.finditer(rf"\b{re.escape(w)}\b", low)), -1)
+        )
+        if at >= 0:
+            after = re.split(
+                r"[,、。;.]", low[at + len(w) : at + len(w) + (12 if japanese else 40)]
+            )[0]
+            if japanese:
+                runs = re.findall(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}", after)
+                return w, {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
+            return w, {t[:5] for t in re.findall(r"[a-z]{4,}", after)} - {"that", "this", "with"}
+    return None
+
+
+def _reordered(statement: str, claim: str, japanese: bool) -> tuple[str, str] | None:
+    from factcheck.normalize.opposites import ORDERINGS_EN, ORDERINGS_JA
+
+    for pair in ORDERINGS_JA if japanese else ORDERINGS_EN:
+        for side in (0, 1):
+            said = _anchored(statement, pair[side], japanese)
+            source = _anchored(claim, pair[1 - side], japanese)
+            if said is None or source is None or _anchored(claim, pair[side], japanese):
+                continue
+            if _anchored(statement, pair[1 - side], japanese) is None and said[1] & source[1]:
+                return said[0], source[0]
     return None
