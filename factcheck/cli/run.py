@@ -305,7 +305,7 @@ def run_check(opts: Options) -> int:
         cluster = dask.ClusterRun(opts.scheduler, inputs, settings.claims, extra)
         counts = _write_report(cluster.stand_ins, cluster.checker.index, settings, opts,
                                _changes(opts.diff_base, files), cluster)  # fmt: skip
-        return _finish(counts, opts, settings, bool(cluster.stand_ins))
+        return _finish(counts, opts, settings, _blank(cluster.inputs))
     docs, files = _documents(opts, settings, read_file)
     changed = _changes(opts.diff_base, files)
     record = open_index(settings.claims, extra=extra)
@@ -314,12 +314,27 @@ def run_check(opts: Options) -> int:
         if opts.diff:
             return status
     counts = _write_report(docs, record, settings, opts, changed)
-    return _finish(counts, opts, settings, bool(docs))
+    return _finish(counts, opts, settings, _blank(docs))
 
 
-def _finish(counts: dict[str, int], opts: Options, settings: Settings, read: bool) -> int:
+def _blank(inputs: list[Any]) -> bool:
+    """Were inputs given, and all of them empty or blank (documents read, or file paths a
+    cluster reads itself, judged by their size)?"""
+    import os
+
+    from factcheck.inputs import Document
+
+    def blank(i: Any) -> bool:
+        if isinstance(i, Document):
+            return not i.text.strip(" \t\r\n\ufeff")
+        return os.path.getsize(i) == 0
+
+    return bool(inputs) and all(blank(i) for i in inputs)
+
+
+def _finish(counts: dict[str, int], opts: Options, settings: Settings, blank: bool) -> int:
     """After the report: the counts' line for ``-o``, a word when nothing was checked, and
-    the exit status. ``read``: some input was read (not every file excluded or absent)."""
+    the exit status. ``blank``: every input given was empty or blank (bad input)."""
     from factcheck.guide import exit_status
     from factcheck.model import Verdict
 
@@ -329,7 +344,7 @@ def _finish(counts: dict[str, int], opts: Options, settings: Settings, read: boo
     if not any(counts.get(v.value, 0) for v in Verdict):
         where = f"on lines changed since {opts.diff_base}" if opts.diff_base else "in the input"
         sys.stderr.write(f"factcheck: nothing to check (no statements {where})\n")
-        # nothing changed or nothing selected: nothing failed; an empty or blank input is
-        # bad input, the check had nothing to run on
-        return 0 if opts.diff_base or not read else 2
+        # an empty or blank input is bad input, the check had nothing to run on; nothing
+        # selected, nothing changed, or only code and markup: nothing failed
+        return 2 if blank and not opts.diff_base else 0
     return exit_status(counts, settings.fail_on)
