@@ -61,6 +61,8 @@ CASES = [
     ("Musk and Altman co-founded OpenAI in 2016 as a nonprofit research lab.", C, "2015"),
     # ... but a claim that leaves out someone named before the date is another event
     ("Musk and Altman met in 2016 to talk about AI.", U, None),
+    # a date that belongs to another amount is no date of the claim's event
+    ("Musk gave $15 million in 2016 and $20 million the following year.", S, None),
     # an amount over a span of years belongs to none of them: not the 2016 gift's slot
     ("Musk gave OpenAI $44 million between 2016 and 2020.", U, None),
     ("マスク氏は2016年から2020年にかけてOpenAIに4400万ドルを寄付した。", U, None),

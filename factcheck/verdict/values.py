@@ -163,6 +163,13 @@ def _confirms(source: DateValue, said: DateValue) -> bool:
     )
 
 
+def _others_date(d: DateValue, f: Features, ev: Evidence) -> bool:
+    """Is the date in the same clause as an amount of the statement that the evidence does
+    not give?"""
+    return any(_gap(q, d, f.text)[1] == 0 and not any(q.overlaps(c) for c in ev.money)
+               for q in f.money)  # fmt: skip
+
+
 def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
     rel = _date_relation(f.dates, ev.dates)
     if rel == "match":
@@ -175,6 +182,10 @@ def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
             return Outcome(
                 unmatched=_keys("date", f.dates)
             )  # amounts at other dates: another event
+        if ev.money and all(_others_date(d, f, ev) for d in f.dates):
+            # each date belongs to another amount than the evidence's ("$15M in 2016 and
+            # $20M the following year" against the 2017 gift): no date of this event
+            return Outcome(unmatched=_keys("date", f.dates))
         said = ", ".join(_fmt_date(d) for d in f.dates)
         src = ", ".join(_fmt_date(d) for d in ev.dates)
         return conflict(ConflictKind.DATE, f"date differs: the statement says {said}; the source says {src}",
