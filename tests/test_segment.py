@@ -1,4 +1,4 @@
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.text.segment import cut_points, split_statements
@@ -61,6 +61,7 @@ PIECES = st.sampled_from(["a", "B", "mr", "Mr.", "U.S.", " ", ".", "。", "!", "
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join), st.integers(1, 40))
+@example("B\n.  a", 1)  # a full stop opening a line is read the same whole or cut there
 def test_cut_points_keep_every_statement_whole(text: str, size: int) -> None:
     """Checked piece by piece, a text cut at its cut points gives the statements of the
     whole text, offsets moved by each piece's start."""

@@ -72,7 +72,7 @@ def _is_boundary(text: str, i: int) -> bool:
         return ch in "!?" and not text[j].isascii()
     if ch != ".":
         return True
-    word = re.search(r"([\w.]+)$", text[max(0, i - _LOOK_BACK) : i])  # a window: linear overall
+    word = re.search(r"([\w.]+)\Z", text[max(0, i - _LOOK_BACK) : i])  # a window: linear overall
     token = word.group(1).lower() if word else ""
     if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
         nxt = text[j : j + 80].lstrip()[:1]
