@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from factcheck.features import Features, blanked
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
-from factcheck.normalize.words import canonical
+from factcheck.normalize.words import canonical, opens_with
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence
-from factcheck.verdict.names import EXCLUSIVE_ROLES
+from factcheck.verdict.names import AGENTS, EXCLUSIVE_ROLES
 
 if TYPE_CHECKING:
     from factcheck.index.profile import Profile
@@ -81,25 +81,17 @@ def untold(matcher: EntityMatcher, f: Features, allies: list[Profile],
     on the topic that agrees with the statement (the other half of "OpenAI released ChatGPT,
     which hurt the relationship")."""
     subject = next((e for e in named(matcher, f) if matcher.kind.get(e) == "person"), None)
-    held: set[str] = set()
-    everyone: set[str] = set()
-    holders = []
-    for p in [*allies, *witnesses]:
-        says = set(p.entities) | {m.entity for text in (p.en_text, *p.ja_forms[:2])
-                                  for m in matcher.find(text)}  # fmt: skip
-        everyone |= says
-        if p in allies and (subject is None or subject in says):
-            held |= says
-            holders.append(p)
+    says = {id(p): _names_said(matcher, p) for p in [*allies, *witnesses]}
+    everyone = set().union(*says.values())
+    holders = [p for p in allies if subject is None or subject in says[id(p)]]
+    held = set().union(*(says[id(p)] for p in holders))
     # a title one holder has at a time is the cited claim's own when the statement dates or
     # counts it: "became CEO in March 2019" is not told by a claim dated March 2019 and
     # another in which he becomes CEO
     # (where the statement gives no value, a close claim that holds its subject may hold it)
     has_values = bool(f.money or f.dates or f.counts or f.percents)
     mine = (holders[:1] if holders[:1] == allies[:1] else []) if has_values else holders
-    own = {e for p in mine for e in p.entities} | {m.entity for p in mine for text in
-                                                   (p.en_text, *p.ja_forms[:2])
-                                                   for m in matcher.find(text)}  # fmt: skip
+    own = set().union(*(says[id(p)] for p in mine))
     told, told_own = said_by(*holders), said_by(*mine)
     words = [m.text for m in f.mentions
              if matcher.kind.get(m.entity) == "role"
@@ -110,6 +102,12 @@ def untold(matcher: EntityMatcher, f: Features, allies: list[Profile],
     words += [m.text for m in f.mentions
               if matcher.kind.get(m.entity) in _NAMED and m.entity not in everyone]  # fmt: skip
     return tuple(dict.fromkeys(words))
+
+
+def _names_said(matcher: EntityMatcher, p: Profile) -> set[str]:
+    """The names a claim is filed under and those its phrasings and passage say."""
+    return set(p.entities) | {m.entity for text in (p.en_text, *p.ja_forms[:2])
+                              for m in matcher.find(text)}  # fmt: skip
 
 
 def _worded(title: str, told: Said) -> bool:
@@ -164,7 +162,6 @@ def elsewhere(matcher: EntityMatcher, f: Features, best: Candidate, cands: list[
     )
 
 
-_AGENTS = ("person", "org")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _LIGHT_VERBS = frozenset(
     [
@@ -227,7 +224,7 @@ def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
     """The agents of the words at ``at``: the nearest person or organisation named before it,
     with those listed beside it ("Musk and Altman co-founded")."""
     ms = [m for m in matcher.find(text)
-          if m.end <= at and matcher.kind.get(m.entity) in _AGENTS]  # fmt: skip
+          if m.end <= at and matcher.kind.get(m.entity) in AGENTS]  # fmt: skip
     # (right before it: two words at most, no comma; "he even boldly proposed" has none)
     if not ms or "," in text[ms[-1].end : at] or len(text[ms[-1].end : at].split()) > 2:
         return set()
@@ -247,8 +244,8 @@ def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tupl
     (English; the verb right after the name that opens the statement)."""
     if f.japanese:
         return ()
-    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in _AGENTS]
-    if not agents or len(f.text[: agents[0].start].split()) > 2 or "," in f.text[: agents[0].start]:
+    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
+    if not agents or not opens_with(f.text, agents[0].start):
         return ()
     subject = _agents_before(matcher, f.text, agents[0].end)
     verb = next((w for w in _WORD.finditer(f.text, agents[0].end)

@@ -11,6 +11,7 @@ from factcheck.decide import Judgement, judge
 from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
+from factcheck.normalize.words import opens_with
 from factcheck.text.segment import iter_statements
 
 if TYPE_CHECKING:
@@ -57,8 +58,7 @@ def distributed(f: Features, kind: dict[str, str]) -> list[str]:
     if len(named) < 3:
         return [f.text]
     text = f.text
-    opening = text[: named[0].start]
-    if "," in opening or len(opening.split()) > 2:  # the statement must open with its subject
+    if not opens_with(text, named[0].start):  # the statement must open with its subject
         return [f.text]
     items = [named[1]]
     for m in named[2:]:

@@ -338,3 +338,10 @@ def ja_tokens(text: str) -> set[str]:
             if not _HIRAGANA.fullmatch(bigram := run[i : i + 2])
         )  # fmt: skip
     return out
+
+
+def opens_with(text: str, at: int) -> bool:
+    """Does what stands at ``at`` open the sentence (two words before it at most, no comma):
+    "Altman named ...", "Then Altman named ...", not "When investors shorted Tesla, ..."?"""
+    before = text[:at]
+    return "," not in before and len(before.split()) <= 2

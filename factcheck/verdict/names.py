@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from factcheck.model import ConflictKind
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.regex import LazyPattern
-from factcheck.normalize.words import en_tokens, ja_tokens
+from factcheck.normalize.words import en_tokens, ja_tokens, opens_with
 from factcheck.verdict.base import Evidence, Outcome, conflict
 
 if TYPE_CHECKING:
@@ -274,16 +274,16 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
 
 
 _JA_FOCUS = LazyPattern(r"のは[、\s]*$")
-_AGENTS = frozenset({"person", "org"})
+AGENTS = frozenset({"person", "org"})  # who may act
 
 
 def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     """Someone else doing what the evidence says its subject did ("Microsoft acquired X",
     "家賃を払っているのはマイクロソフトだ"): the statement's actor is a person or organisation
     the evidence does not involve, and the evidence's actor is absent from the statement."""
-    if not ev.subject or ev.subject in f.entities or matcher.kind.get(ev.subject) not in _AGENTS:
+    if not ev.subject or ev.subject in f.entities or matcher.kind.get(ev.subject) not in AGENTS:
         return Outcome()
-    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in _AGENTS]
+    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
     # where the claim's own phrasing plainly has its subject act ("..., which Musk named
     # OpenAI"), someone else it only mentions is no more its actor than a stranger is
     plain = (ev.roles_ja if f.japanese else ev.roles_en) == (ev.subject, ev.object)
@@ -323,8 +323,7 @@ def _leads(f: Features, m: Mention) -> bool:
     if f.japanese:
         return not any(ch in before for ch in "、,") and len(before) <= 4
     return (
-        "," not in before
-        and len(before.split()) <= 2
+        opens_with(f.text, m.start)
         and not _PREPOSITION.search(before)
         and after[:1].isalpha()  # a verb follows, not a comma ("Before OpenAI, ...")
     )
