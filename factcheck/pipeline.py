@@ -13,6 +13,7 @@ from factcheck.marks import locate_conflict
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
 from factcheck.normalize.words import opens_with
 from factcheck.text.segment import iter_statements
+from factcheck.verdict.names import AGENTS
 
 if TYPE_CHECKING:
     from factcheck.features import Features
@@ -54,7 +55,7 @@ def distributed(f: Features, kind: dict[str, str]) -> list[str]:
     judged on its own (English; a list after the statement's first name, not its subject)."""
     if f.japanese:
         return [f.text]
-    named = [m for m in f.mentions if kind.get(m.entity) in ("person", "org")]
+    named = [m for m in f.mentions if kind.get(m.entity) in AGENTS]
     if len(named) < 3:
         return [f.text]
     text = f.text
