@@ -218,6 +218,25 @@ _SAYING = frozenset(
     ]
 )
 _GROUP = re.compile(r"\s*(?:,|and|&|with)?\s*", re.IGNORECASE)
+# the people who act for an organisation or a person: "OpenAI's executives rejected ..." and
+# 「OpenAIの幹部は…拒否した」 are the organisation acting (language knowledge, not facts)
+_EN_BODY = re.compile(
+    r"['’]s\s+(?:top\s+|senior\s+)?(?:executives|leaders|leadership|board|directors|founders|"
+    r"staff|employees|engineers|researchers|lawyers|attorneys|team|management|managers|"
+    r"officials|spokesperson|spokesman|spokeswoman|representatives)\b",
+    re.IGNORECASE,
+)
+_JA_BODY = re.compile(
+    r"(?:氏|さん|社)?の(?:幹部|経営陣|取締役会|理事会|役員|従業員|社員|研究者|弁護士|弁護団|チーム|"
+    r"創業者|首脳|広報|代表者|担当者)(?:ら|たち)?"
+)
+
+
+def acting_end(text: str, end: int, japanese: bool) -> int:
+    """Where the acting party named up to ``end`` ends: after "'s executives" or 「の幹部」
+    when its people act for it, else ``end``."""
+    m = (_JA_BODY if japanese else _EN_BODY).match(text, end)
+    return m.end() if m else end
 
 
 def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
@@ -225,10 +244,13 @@ def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
     with those listed beside it ("Musk and Altman co-founded")."""
     ms = [m for m in matcher.find(text)
           if m.end <= at and matcher.kind.get(m.entity) in AGENTS]  # fmt: skip
-    # (right before it: two words at most, no comma; "he even boldly proposed" has none)
-    if not ms or "," in text[ms[-1].end : at] or len(text[ms[-1].end : at].split()) > 2:
+    if not ms:
         return set()
-    if text.startswith(("'s", "’s"), ms[-1].end):  # "OpenAI's largest funder": not its act
+    end = acting_end(text, ms[-1].end, japanese=False)
+    # (right before it: two words at most, no comma; "he even boldly proposed" has none)
+    if "," in text[end:at] or len(text[end:at].split()) > 2:
+        return set()
+    if text.startswith(("'s", "’s"), end):  # "OpenAI's largest funder": not its act
         return set()
     group = [ms[-1]]
     for m in reversed(ms[:-1]):
@@ -241,14 +263,15 @@ def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
 def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tuple[str, ...]:
     """The statement's main verb when the cited claims say it only of another party the
     statement names: "Altman sued Musk" is not told by "After Musk sued, Altman wrote ..."
-    (English; the verb right after the name that opens the statement)."""
+    (English: the verb right after the name that opens the statement; Japanese: the verbal
+    noun that ends it, 「…に成功した」)."""
     if f.japanese:
-        return ()
+        return _misbound_ja(matcher, f, allies)
     agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
     if not agents or not opens_with(f.text, agents[0].start):
         return ()
     subject = _agents_before(matcher, f.text, agents[0].end)
-    verb = next((w for w in _WORD.finditer(f.text, agents[0].end)
+    verb = next((w for w in _WORD.finditer(f.text, acting_end(f.text, agents[0].end, False))
                  if w.group(0).lower() not in _LIGHT_VERBS and not w.group(0).endswith("ly")), None)  # fmt: skip
     if verb is None or verb.group(0)[:1].isupper() or verb.group(0).lower() in _SAYING:
         return ()
@@ -263,3 +286,45 @@ def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tupl
                 return ()  # said of the same one (or of no one the statement swaps in)
             seen = True
     return (verb.group(0),) if seen else ()
+
+
+_JA_VERBAL = re.compile(r"([\u4e00-\u9fff]{2,})(?=し|する|され|させ)")
+_JA_TOPIC = re.compile(r"(?:氏|さん|社)?(?:は|が)")
+
+
+def _ja_actor(matcher: EntityMatcher, text: str, at: int) -> str | None:
+    """The person or organisation marked as acting (は/が) nearest before ``at`` in its
+    sentence: 「グーグルはディープマインドの買収に成功した」 -> google."""
+    start = text.rfind("。", 0, at) + 1
+    for m in reversed(matcher.find(text[start:at])):
+        if matcher.kind.get(m.entity) not in AGENTS:
+            continue
+        if _JA_TOPIC.match(text, acting_end(text, start + m.end, japanese=True)):
+            return m.entity
+    return None
+
+
+def _misbound_ja(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tuple[str, ...]:
+    agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
+    if not agents or any(ch in f.text[: agents[0].start] for ch in "、,") or agents[0].start > 4:
+        return ()
+    if not _JA_TOPIC.match(f.text, acting_end(f.text, agents[0].end, japanese=True)):
+        return ()
+    verbs = list(_JA_VERBAL.finditer(f.text))
+    if not verbs or f.text.startswith(("され", "させ"), verbs[-1].end()):
+        return ()  # no verbal noun, or a passive: who acts is not the name that opens it
+    verb = verbs[-1].group(1)
+    if _ja_actor(matcher, f.text, verbs[-1].start()) != agents[0].entity:
+        return ()  # the verb of a clause inside it (「グーグルが…計画していると知った」)
+    seen = False
+    for p in allies:
+        for text in (p.ja_text, *p.ja_forms[1:2]):
+            at = text.find(verb)
+            while at >= 0:
+                theirs = _ja_actor(matcher, text, at)
+                if theirs is None or theirs == agents[0].entity:
+                    return ()  # said of the same one (the particle names the actor, so
+                    # unlike word order in English it is trusted for a party not named)
+                seen = True
+                at = text.find(verb, at + 1)
+    return (verb,) if seen else ()

@@ -60,3 +60,12 @@ def test_vague_counts_of_people() -> None:
     assert read("thousands of Google researchers") == [(2000, 9999, "people")]
     assert read("hundreds of the employees") == []  # only names stand between
     assert read("数百人の従業員") == [(100, 999.9, "people")]
+
+
+@pytest.mark.parametrize("text", ["She pledged $100 million.", "She pledged US $100 million."])
+def test_an_amount_starts_and_ends_at_its_own_characters(text: str) -> None:
+    """The span of an amount is what it says, without the space before "$": the words around
+    it (blanked for the alignment, underlined in reports) start right after it."""
+    (q,) = extract_money(text)
+    assert text[q.start : q.end] == q.text
+    assert q.text.endswith("$100 million") and not q.text[0].isspace()

@@ -39,6 +39,13 @@ PAIRS = [
     ("その方針は社員を喜ばせた。", "その方針は社員を怒らせた。", True, "喜ばせ", "怒らせ"),
     ("She called the new law a blessing.", "She called the new law a menace.", False,
      "blessing", "menace"),
+    # how something was said or sent: one channel excludes the others
+    ("The mayor invited the council by phone.", "The mayor emailed the council an invitation.",
+     False, "by phone", "email"),
+    ("The founder announced the merger in a tweet.",
+     "The founder announced the merger in a blog post.", False, "tweet", "blog post"),
+    ("市長は電話で議会を招いた。", "市長は電子メールで議会を招いた。", True, "電話", "電子メール"),
+    ("創業者はブログで合併を発表した。", "創業者はツイートで合併を発表した。", True, "ブログ", "ツイート"),
 ]  # fmt: skip
 
 

@@ -43,6 +43,20 @@ CASES = [
     # a verb the claims say only of another party the statement names ("After Musk sued,
     # Altman wrote ...")
     ("Altman sued Musk.", U, "sued"),
+    # the people who act for an organisation are the organisation acting
+    ("Google's executives rejected Musk's offer to take over OpenAI.", U, "rejected"),
+    ("グーグルの幹部はマスク氏の買収提案を拒否した。", C, "OpenAI"),
+    # Japanese: the particle names who did it (「グーグルは…買収に成功した」), so the verbal
+    # noun that ends the statement must be said of the name that opens it
+    ("マスク氏はディープマインドの買収に成功した。", U, "成功"),
+    ("グーグルがディープマインドを買収する計画を知り、マスク氏は衝撃を受けた。", S, None),
+    # British and American spellings are one word ("centred", "centered")
+    ("Altman wanted a nine-person board centred on himself and Musk to run the nonprofit.", C, "5"),
+    (
+        "Altman wanted a five-person board centred on himself and Musk to run the nonprofit.",
+        S,
+        None,
+    ),
     ("Musk later proposed merging OpenAI into Tesla.", S, None),
     # someone the claim mentions, put at the head of what its subject alone did
     ("Altman named the new AI lab OpenAI.", C, "actor"),

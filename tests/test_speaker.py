@@ -34,9 +34,14 @@ SAME = [
     ("People close to Altman say Musk was envious of his fame.", "musk.envy"),
     ("アルトマン氏に近い関係者によると、マスク氏は彼の名声を妬んでいた。", "musk.envy"),
     ("Altman wrote in a staff memo that Google was far ahead.", "openai.memo"),
+    ("Altman wrote in an internal memo that Google was far ahead.", "openai.memo"),
+    ("アルトマン氏は社内メモで、グーグルがはるかに先行していると書いた。", "openai.memo"),
     ("アルトマン氏は、グーグルがはるかに先行していると社員に書いた。", "openai.memo"),
 ]
 OTHER = [
+    # where it was said is part of who says it: a tweet is not the memo
+    ("Altman wrote in a tweet that Google was far ahead.", "openai.memo"),
+    ("アルトマン氏はツイートで、グーグルがはるかに先行していると書いた。", "openai.memo"),
     ("According to people close to Musk, Musk envied Altman's fame.", "musk.envy"),
     ("Musk said he envied Altman's fame.", "musk.envy"),
     ("マスク氏に近い関係者によると、マスク氏はアルトマン氏の名声を妬んでいた。", "musk.envy"),

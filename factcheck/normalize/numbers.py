@@ -165,8 +165,10 @@ def extract_money(text: str) -> list[Quantity]:
             sc = (m.group(key) or "").lower()
             if sc:
                 value = finite(value * EN_SCALES.get(sc, 1))
+        raw = text[start:end]
+        start, end = start + len(raw) - len(raw.lstrip()), end - len(raw) + len(raw.rstrip())
         lo, hi, _ = _bounded(value, value, text[:start], text[end:])
-        found.append(Quantity("money", lo, hi, text[start:end].strip(), start, end, "USD"))
+        found.append(Quantity("money", lo, hi, text[start:end], start, end, "USD"))
         taken.append((start, end))
     for m in _EN_VAGUE_MONEY.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):

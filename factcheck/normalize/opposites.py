@@ -135,7 +135,7 @@ EN: list[Pair] = [
     (('private', 'closed-door', 'behind closed doors', 'secret'),
      ('public', 'open to the press', 'televised')),
     (('greatest threat', 'a threat', 'danger to', 'menace'),
-     ('blessing', 'boon', 'godsend')),
+     ('blessing', 'boon', 'godsend', 'opportunit', 'great hope')),
     (('anger', 'infuriat', 'antagoniz', 'antagonis', 'alienat'),
      ('pleas', 'delight', 'won over', 'impress')),
     # orderings: done before an event, or held back until it had happened ("after" alone
@@ -253,7 +253,7 @@ JA: list[Pair] = [
     (('準備', '計画'), ('完了', '終え', '締結', '実施済')),
     (('長時間', '長い時間', '長く'), ('短時間', '短い時間', '手短', '数分')),
     (('非公開', '内密', '秘密'), ('公開の', '公の場', '記者を入れ')),
-    (('脅威', '危険', '災い'), ('恩恵', '福音', '恵み')),
+    (('脅威', '危険', '災い'), ('恩恵', '福音', '恵み', '好機', 'チャンス')),
     (('怒らせ', '反感を買', '反発を招'), ('喜ばせ', '満足させ', '歓迎され')),
     # orderings: done before an event, or held back until it had happened (後 alone is left
     # out: it is as often said of another event)
@@ -289,8 +289,32 @@ _JA_KINDS = [
     ('決済',),
     ('検索エンジン',),
 ]
-EN += [(a, b) for i, a in enumerate(_EN_KINDS) for b in _EN_KINDS[i + 1 :]]
-JA += [(a, b) for i, a in enumerate(_JA_KINDS) for b in _JA_KINDS[i + 1 :]]
+# How something was said or sent: each channel excludes the others ("proposed by phone"
+# where the source has an email).
+_EN_CHANNELS = [
+    ('email', 'e-mail', 'emailed', 'emailing'),
+    ('by phone', 'phone call', 'telephone', 'phoned', 'over the phone'),
+    ('tweet', 'on twitter', 'on x,', 'a post on x'),
+    ('blog post', 'blog'),
+    ('memo ', 'memo,', 'memo.', 'memorandum'),
+    ('text message', 'texted'),
+    ('in person', 'face to face', 'face-to-face'),
+    ('podcast',),
+    ('press release',),
+]
+_JA_CHANNELS = [
+    ('電子メール', 'メール', 'Eメール'),
+    ('電話',),
+    ('ツイート',),
+    ('ブログ',),
+    ('メモで', 'メモに', 'メモの', 'メモを', 'メモは', '社内メモ'),
+    ('ショートメッセージ', 'SMS'),
+    ('対面',),
+    ('ポッドキャスト',),
+    ('プレスリリース',),
+]
+for _groups, _into in ((_EN_KINDS, EN), (_EN_CHANNELS, EN), (_JA_KINDS, JA), (_JA_CHANNELS, JA)):
+    _into += [(a, b) for i, a in enumerate(_groups) for b in _groups[i + 1 :]]
 
 EN = list(dict.fromkeys(EN))
 JA = list(dict.fromkeys(JA))

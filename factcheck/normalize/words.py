@@ -297,9 +297,31 @@ def stem(word: str) -> str:
     return w
 
 
+_AMERICAN = {"programm": "program", "judgement": "judgment", "chequ": "check"}
+
+
+def american(s: str) -> str:
+    """A stem in American spelling: "centr" (centre) -> "center", "criticis" -> "criticiz",
+    "favour" -> "favor", "defenc" -> "defens". Both texts are read the same way, so a
+    spelling only needs to meet its counterpart."""
+    if s in _AMERICAN:
+        return _AMERICAN[s]
+    if len(s) >= 6 and s.endswith(("is", "ys")):
+        return s[:-1] + "z"
+    if len(s) >= 6 and s.endswith("our"):
+        return s[:-2] + "r"
+    if len(s) >= 4 and s.endswith("tr"):
+        return s[:-1] + "er"
+    if len(s) >= 6 and s.endswith("enc"):
+        return s[:-1] + "s"
+    return s
+
+
 @lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
     s = stem(word)
+    if s not in _CANON and word.lower() not in _CANON:
+        s = american(s)
     if s in _CANON:
         return _CANON[s]
     low = word.lower()

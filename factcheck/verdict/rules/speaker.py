@@ -64,6 +64,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "mail", "メール"),
     "memo": ("memo", "メモ", "社内文書"),
     "blog": ("blog", "post", "ブログ", "投稿"),
+    "tweet": ("tweet", "twitter", "a post on x", "ツイート"),
     "employees": ("employee", "staff", "従業員", "社員", "元社員", "スタッフ"),
 }
 
@@ -79,14 +80,32 @@ def _speaker(text: str, matcher: EntityMatcher) -> tuple[frozenset[str], frozens
     return people, kinds
 
 
+# where the speaker said it: "Altman wrote in a tweet that ...", "In a memo, Altman wrote",
+# 「アルトマン氏はツイートで…と書いた」
+_EN_MEDIUM = LazyPattern(
+    r"\bin\s+(?:a|an|the|his|her|its|their|one)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:tweet|memo|e-?mail|blog|post|letter|interview|complaint|filing|lawsuit|podcast)\b",
+    re.IGNORECASE,
+)
+_JA_MEDIUM = LazyPattern(
+    r"[^、。「」]{0,12}?(?:ツイート|メモ|メール|ブログ|投稿|訴状|書簡|インタビュー)(?:の中)?で"
+)
+
+
 def attribution(f: Features) -> tuple[str, int] | None:
-    """The statement's attribution: the words that name its speaker, and where they start."""
+    """The statement's attribution: the words that name its speaker (with where it was
+    said, when the statement gives it), and where they start."""
     pattern = _JA_ATTRIBUTION if f.japanese else _EN_ATTRIBUTION
     m = pattern.search(f.text)
     if m is None:
         return None
     group = "a" if m.group("a") else "b"
-    return m.group(group), m.start(group)
+    said = m.group(group)
+    if group == "b":
+        where = (_JA_MEDIUM if f.japanese else _EN_MEDIUM).search(f.text, 0, m.end() + 60)
+        if where is not None:
+            said += " " + where.group(0)
+    return said, m.start(group)
 
 
 def speaker(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
