@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 
+from click.testing import CliRunner
+
+from factcheck.cli.entry import run
 from factcheck.index.store import Index, build_index
 from factcheck.model import Finding
 from factcheck.pipeline import check_text
@@ -64,6 +69,33 @@ def assert_mask_keeps_positions(text: str) -> str:
         else:
             assert masked in (original, " ")
     return mask
+
+
+@dataclass(frozen=True)
+class Ran:
+    """What a run of the command line left: its exit status and what it wrote."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_factcheck(
+    *args: str, input: str | bytes | None = None, env: Mapping[str, str | None] | None = None
+) -> Ran:
+    """The factcheck command line ``args`` run in this process as a user runs it (either
+    parser, the check or a record command, every exception turned into an exit status:
+    ``cli.entry.run``), inside click's test isolation: ``input`` on standard input, ``env``
+    set (None: unset)."""
+    with CliRunner().isolation(input=input, env=env) as streams:
+        try:
+            code = run(list(args))
+        except SystemExit as exc:  # shell completion exits by itself
+            code = int(exc.code or 0)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    out, err = (s.getvalue().decode("utf-8", "replace").replace("\r\n", "\n") for s in streams[:2])
+    return Ran(code, out, err)  # the streams read as click's Result reads them
 
 
 def command(*args: str) -> list[str]:

@@ -5,15 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from factcheck.cli.app import app
-
-runner = CliRunner()
+from tests.helpers import run_factcheck
 
 
 def run(*args: str, stdin: str | bytes | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=stdin)
+    result = run_factcheck(*args, input=stdin)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from factcheck.cli.app import app
 from factcheck.config import resolve
 from factcheck.selection import Patterns
+from tests.helpers import run_factcheck
 
 RECORD = (Path(__file__).parent / "golden" / "record").resolve()
 UNKNOWN = "Tesla's Dojo supercomputer trains self-driving models."
@@ -20,7 +19,7 @@ FALSE = "Musk is 30 years older than Altman."
 def run(cwd: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
     monkeypatch.chdir(cwd)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    result = CliRunner().invoke(app, list(args))
+    result = run_factcheck(*args)
     return result.exit_code, result.stdout, result.stderr
 
 

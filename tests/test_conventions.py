@@ -16,6 +16,7 @@ import pytest
 import factcheck
 from factcheck.model import Verdict
 from factcheck.selection import Patterns
+from tests.helpers import run_factcheck
 
 RECORD = (Path(__file__).parent / "golden" / "record").resolve()
 TRUE = "Musk and Altman co-founded OpenAI in 2015."
@@ -103,14 +104,11 @@ def test_the_python_api_reads_markdown() -> None:
 # --------------------------------------------------------------------------- conventions
 
 
-def test_version_on_both_paths() -> None:
+def test_version_on_both_paths(monkeypatch: pytest.MonkeyPatch) -> None:
     proc = factcheck_cmd("--version")  # the quick path
     assert proc.returncode == 0 and proc.stdout == f"factcheck {factcheck.__version__}\n"
-    from typer.testing import CliRunner
-
-    from factcheck.cli.app import app
-
-    result = CliRunner().invoke(app, ["--version"])
+    monkeypatch.setattr("factcheck.cli.entry.quick_options", lambda args: None)  # typer's
+    result = run_factcheck("--version")
     assert result.exit_code == 0 and result.stdout == f"factcheck {factcheck.__version__}\n"
 
 

@@ -14,14 +14,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from factcheck import __version__
-from factcheck.cli.app import app
 from factcheck.model import Citation, Finding, Span, Verdict
 from factcheck.report import Context, renderer
 from factcheck.report.github import escape_data, escape_property
 from factcheck.report.sarif import fingerprint
+from tests.helpers import run_factcheck
 
 GOLDEN = Path(__file__).parent / "golden"
 INPUTS = ["inputs/history.md", "inputs/notes.txt"]  # sorted
@@ -32,7 +31,7 @@ def run_in(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[i
     monkeypatch.chdir(folder)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
-    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "100"})
+    result = run_factcheck(*args, env={"COLUMNS": "100"})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -170,9 +169,7 @@ def test_github_step_summary_is_appended(tmp_path: Path, monkeypatch: pytest.Mon
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     monkeypatch.chdir(GOLDEN)
-    result = CliRunner().invoke(
-        app, golden_args("github"), env={"GITHUB_STEP_SUMMARY": str(summary)}
-    )
+    result = run_factcheck(*golden_args("github"), env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.exit_code == 1
     written = summary.read_text(encoding="utf-8")
     assert written.startswith("earlier step\n### factcheck")

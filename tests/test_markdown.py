@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from factcheck.cli.app import app
 from factcheck.text.markdown import ignored_claims, prose_mask, prose_regions
-from tests.helpers import assert_mask_keeps_positions
+from tests.helpers import assert_mask_keeps_positions, run_factcheck
 
 RECORD = str(Path(__file__).parent / "golden" / "record")
 FALSE = "Musk is 30 years older than Altman."  # contradicted by the test record
@@ -29,8 +27,8 @@ def run(tmp_path: Path, name: str, content: str | bytes, *args: str) -> tuple[in
         path.write_bytes(content)
     else:
         path.write_text(content, encoding="utf-8", newline="")
-    result = CliRunner().invoke(app, ["--claims", RECORD, "--config", _empty_config(tmp_path),
-                                      "-f", str(path), *args])  # fmt: skip
+    result = run_factcheck("--claims", RECORD, "--config", _empty_config(tmp_path),
+                           "-f", str(path), *args)  # fmt: skip
     return result.exit_code, result.stdout
 
 

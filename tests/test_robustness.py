@@ -21,17 +21,14 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from factcheck.cli.app import app
 from factcheck.errors import InputError, RecordError
 from factcheck.inputs import read_file
 from factcheck.record import load_record
 from factcheck.text.markdown import prose_mask
 from factcheck.text.segment import MAX_STATEMENT_CHARS, split_statements
-from tests.helpers import assert_one_line_error, command
+from tests.helpers import assert_one_line_error, command, run_factcheck
 
-runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED = "Musk donated $44M to OpenAI."
 WORDS = ("Musk", "Altman", "OpenAI", "board", "donated", "fired", "founded", "company",
@@ -39,7 +36,7 @@ WORDS = ("Musk", "Altman", "OpenAI", "board", "donated", "fired", "founded", "co
 
 
 def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=stdin)
+    result = run_factcheck(*args, input=stdin)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -14,9 +14,8 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
-from typer.testing import CliRunner
 
-from factcheck.cli.app import app
+from tests.helpers import run_factcheck
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures" / "schemas"
@@ -39,7 +38,7 @@ def output(run: str, fmt: str, monkeypatch: pytest.MonkeyPatch) -> str:
     folder, args, stdin = RUNS[run]
     monkeypatch.chdir(folder)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    result = CliRunner().invoke(app, [*args, "--format", fmt], input=stdin)
+    result = run_factcheck(*args, "--format", fmt, input=stdin)
     assert result.exit_code in (0, 1), result.stderr
     return result.stdout
 

@@ -23,16 +23,14 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from typer.testing import CliRunner
 
-from factcheck.cli import commands
-from factcheck.cli.app import app
 from factcheck.marks import locate_conflict
 from factcheck.model import Citation, Conflict, ConflictKind, Finding, Span, Verdict
 from factcheck.report import Context
 from factcheck.report.highlight import highlights
 from factcheck.report.terminal import breaks, clean
 from factcheck.report.text import render
+from tests.helpers import run_factcheck
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden_text"
@@ -40,27 +38,21 @@ SMALL = "tests/golden/record/claims.yaml"  # the tiny record: stable while the b
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 EN = ["Musk donated $44M to OpenAI.", "Musk and Altman co-founded OpenAI in 2019.",
       "Tesla's Dojo supercomputer trains self-driving models."]  # fmt: skip
-GOLDEN_CASES: dict[str, tuple[str, list[str]]] = {
+GOLDEN_CASES: dict[str, list[str]] = {  # command lines, the check's and the record commands'
     # the one render from the bundled record, kept to statements at the core of it
-    "report_en_bundled": ("check", EN),
-    "report_small": (
-        "check",
-        [
-            "--claims",
-            SMALL,
-            "Musk is 14 years older than Altman.",
-            "マスク氏とアルトマン氏は2018年にOpenAIを共同で設立した。",
-            "Musk is 30 years older than Altman.",
-        ],
-    ),  # fmt: skip
-    "report_file_small": ("check", ["--claims", SMALL, "-f", "tests/golden_text/draft.md"]),
-    "report_file_small_q": (
-        "check",
-        ["--claims", SMALL, "-q", "-f", "tests/golden_text/draft.md"],
-    ),  # fmt: skip
-    "claims_small": ("commands", ["claims", "--claims", SMALL]),
-    "claim_show_small": ("commands", ["claims", "--show", "musk.age_gap", "--claims", SMALL]),
-    "sources_small": ("commands", ["sources", "--claims", SMALL]),
+    "report_en_bundled": EN,
+    "report_small": [
+        "--claims",
+        SMALL,
+        "Musk is 14 years older than Altman.",
+        "マスク氏とアルトマン氏は2018年にOpenAIを共同で設立した。",
+        "Musk is 30 years older than Altman.",
+    ],
+    "report_file_small": ["--claims", SMALL, "-f", "tests/golden_text/draft.md"],
+    "report_file_small_q": ["--claims", SMALL, "-q", "-f", "tests/golden_text/draft.md"],
+    "claims_small": ["claims", "--claims", SMALL],
+    "claim_show_small": ["claims", "--show", "musk.age_gap", "--claims", SMALL],
+    "sources_small": ["sources", "--claims", SMALL],
 }
 
 
@@ -82,8 +74,7 @@ def _compare(name: str, out: str, update: bool) -> None:
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
 def test_golden_render(name: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
     _plain_env(monkeypatch)
-    which, args = GOLDEN_CASES[name]
-    result = CliRunner().invoke(app if which == "check" else commands.app, args)
+    result = run_factcheck(*GOLDEN_CASES[name])
     assert result.exit_code in (0, 1), result.stderr
     assert "\x1b" not in result.stdout
     _compare(name, result.stdout, update_golden)

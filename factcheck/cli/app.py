@@ -1,19 +1,19 @@
-"""The full command line (typer): every option, --help, completion, usage errors. Wiring
-only: the check itself is ``cli/run.py``; the entry point is ``cli/entry.py``. The choices
-of --format and --fail-on are the names in their registries (``report.FORMATS``,
-``guide.FAIL_ON``): a new format is offered here once it is registered there."""
+"""The full command line (typer): every option, --help, completion, usage errors. Parsing
+only: the check command hands back the ``Options`` it read, and the entry point
+(``cli/entry.py``) runs them with the check itself (``cli/run.py``), as it runs those its
+quick path reads. The choices of --format and --fail-on are the names in their registries
+(``report.FORMATS``, ``guide.FAIL_ON``): a new format is offered here once it is registered
+there."""
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.core
 
 from factcheck.cli.options import COMMANDS, Options
-from factcheck.errors import FactcheckError
 from factcheck.guide import FAIL_ON
 from factcheck.report import FORMATS
 
@@ -86,11 +86,6 @@ else:
 app = typer.Typer(add_completion=True, rich_markup_mode=None, pretty_exceptions_enable=False)
 
 
-def _fail(message: str, code: int = 2) -> NoReturn:
-    sys.stderr.write(f"factcheck: {message}\n")
-    raise typer.Exit(code)
-
-
 @app.command(help=HELP, cls=_CheckCommand)
 def check(
     text: Annotated[list[str] | None, typer.Argument(metavar="[TEXT]...", help="Text to check (paths with --files); '-' or nothing reads standard input.", show_default=False)] = None,
@@ -116,10 +111,10 @@ def check(
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
     scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="ADDRESS", help="Check on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for one started here (needs factcheck[dask]).", show_default=False)] = None,
-) -> None:  # fmt: skip
-    from factcheck.cli.run import run_check
-
-    opts = Options(
+) -> Options:  # fmt: skip
+    """The options read, for the entry point to run (called with standalone_mode=False,
+    click hands back what this returns)."""
+    return Options(
         text=list(text or []), file=list(file or []), args_are_files=args_are_files,
         fmt=str(fmt) if fmt else None, claims=claims,
         fail_on=str(fail_on) if fail_on else None, config=config, show_config=show_config,
@@ -129,8 +124,3 @@ def check(
         force_exclude=force_exclude, no_respect_gitignore=no_respect_gitignore,
         diff_base=diff_base, fix=fix, diff=diff, scheduler=scheduler,
     )  # fmt: skip
-    try:
-        code = run_check(opts)
-    except FactcheckError as exc:  # also when the app is run without main(), as in tests
-        _fail(str(exc))
-    raise typer.Exit(code)

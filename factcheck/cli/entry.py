@@ -1,10 +1,12 @@
 """The ``factcheck`` command's entry point.
 
-The common invocations (text, files, standard input, with the check's plain options) are
-parsed here and run at once; anything else (--help, completion, the subcommands, a bad
-option) goes to the full command line (typer, in ``cli/app.py``), which also reports usage
-errors. Start-up is what a pre-commit hook pays on every commit: the quick path never
-imports typer, and tests/test_entry.py checks it reads every argument list as typer does.
+The command line parses into one ``Options`` value, and this module runs it (with
+``run_check``, ``cli/run.py``). The common invocations (text, files, standard input, with
+the check's plain options) are parsed here; anything else (--help, completion, the
+subcommands, a bad option) goes to the full command line (typer, in ``cli/app.py``), which
+reports usage errors and hands the check's options back. Start-up is what a pre-commit hook
+pays on every commit: the quick path never imports typer, and tests/test_entry.py checks it
+reads every argument list as typer does.
 """
 
 from __future__ import annotations
@@ -91,25 +93,26 @@ def mistyped_command(args: list[str]) -> str | None:
 COMPLETION = "_FACTCHECK_COMPLETE"  # set by the shell when it asks typer for completions
 
 
-def _run(args: list[str]) -> int:
+def _parse(args: list[str]) -> Options | int:
+    """The check's options, from the quick path or the full command line; or the exit
+    status of what the full command line did itself (a record command, --help, completion's
+    installation)."""
     meant = None if COMPLETION in os.environ else mistyped_command(args)
     if meant is not None:
         raise FactcheckError(f"no command {args[0]!r}; did you mean `{meant}`? "
                              f"(to check the word as text: factcheck -- {args[0]})")  # fmt: skip
     opts = None if COMPLETION in os.environ else quick_options(args)
     if opts is not None:
-        from factcheck.cli.run import run_check
-
-        return run_check(opts)
+        return opts
     if args and args[0] in SUBCOMMANDS:
         from factcheck.cli.commands import app as commands
 
-        code = commands(args=args, prog_name="factcheck", standalone_mode=False)
+        done = commands(args=args, prog_name="factcheck", standalone_mode=False)
     else:
         from factcheck.cli.app import app
 
-        code = app(args=args, prog_name="factcheck", standalone_mode=False)
-    return code if isinstance(code, int) else 0
+        done = app(args=args, prog_name="factcheck", standalone_mode=False)  # the Options
+    return done if isinstance(done, Options | int) else 0
 
 
 DEBUG = "FACTCHECK_DEBUG"  # set (not empty, not 0): an internal error shows its traceback
@@ -146,36 +149,47 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):  # an unencodable character (PYTHONIOENCODING=ascii,
         if isinstance(stream, io.TextIOWrapper):  # an undecodable file name) is escaped, not
             stream.reconfigure(errors="backslashreplace")  # a traceback
+    sys.exit(run(sys.argv[1:]))
+
+
+def run(args: list[str]) -> int:
+    """The ``factcheck`` command line ``args``, parsed and run: its exit status, every
+    exception turned into one (and one line on standard error)."""
     try:
         if sys.stdout is None:  # started with standard output closed (">&-")
             raise OutputError("cannot write the report: standard output is closed")
-        sys.exit(_run(sys.argv[1:]))
+        parsed = _parse(args)
+        if not isinstance(parsed, Options):
+            return parsed  # done by the full command line
+        from factcheck.cli.run import run_check
+
+        return run_check(parsed)
     except OutputError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
         _quiet_stdout()
-        sys.exit(2)
+        return 2
     except FactcheckError as exc:
         sys.stderr.write(f"factcheck: {exc}\n")
-        sys.exit(2)
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("factcheck: interrupted\n")
-        sys.exit(130)
+        return 130
     except BrokenPipeError:  # the reader went away ("| head"): the check did not finish,
         _quiet_stdout()  # so it cannot report success; quietly, as the full command line
-        sys.exit(1)  # (click) does
+        return 1  # (click) does
     except Exception as exc:
         if type(exc).__name__ == "Abort":  # Ctrl-C, as the option parser reports it
-            sys.exit(130)
+            return 130
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # bad usage
             where = getattr(getattr(exc, "ctx", None), "command_path", None) or "factcheck"
             sys.stderr.write(f"factcheck: {exc.format_message()} (see {where} --help)\n")
-            sys.exit(2)
+            return 2
         if _output_failed(exc):
             sys.stderr.write(f"factcheck: cannot write the report: {exc.strerror}\n")
         else:
             _internal_error(exc)
         _quiet_stdout()
-        sys.exit(2)
+        return 2
 
 
 def _output_failed(exc: Exception) -> TypeGuard[OSError]:

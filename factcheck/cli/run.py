@@ -1,7 +1,8 @@
 """The check command itself, without the option parser: documents in, report out, an exit
-status back. Shared by the full command line (typer, ``cli/app.py``) and the quick path for
-the common invocations (``cli/entry.py``), which never imports typer. What the run keeps,
-shows and fails on is decided by ``factcheck/guide.py``."""
+status back. Run by the entry point (``cli/entry.py``) on the ``Options`` either parser
+reads: its quick path for the common invocations, which never imports typer, or the full
+command line (typer, ``cli/app.py``). What the run keeps, shows and fails on is decided by
+``factcheck/guide.py``."""
 
 from __future__ import annotations
 
