@@ -69,3 +69,11 @@ def test_an_amount_starts_and_ends_at_its_own_characters(text: str) -> None:
     (q,) = extract_money(text)
     assert text[q.start : q.end] == q.text
     assert q.text.endswith("$100 million") and not q.text[0].isspace()
+
+
+def test_tens_of_millions_do_not_meet_hundreds_of_millions() -> None:
+    (tens,) = extract_money("They raised tens of millions of dollars.")
+    (hundreds,) = extract_money("They raised hundreds of millions of dollars.")
+    (upper,) = extract_money("They raised $95 million.")
+    assert not tens.overlaps(hundreds) and not hundreds.overlaps(tens)
+    assert tens.overlaps(upper)

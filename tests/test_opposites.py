@@ -39,6 +39,16 @@ PAIRS = [
     ("その方針は社員を喜ばせた。", "その方針は社員を怒らせた。", True, "喜ばせ", "怒らせ"),
     ("She called the new law a blessing.", "She called the new law a menace.", False,
      "blessing", "menace"),
+    # a rank below the top holds the superlative inside it
+    ("The bank was the region's second-largest lender.", "The bank was the region's largest lender.",
+     False, "second-largest", "largest"),
+    ("その銀行は地域で2番目の貸し手だった。", "その銀行は地域で最大の貸し手だった。", True, "2番目", "最大"),
+    ("The lab favoured conservative designs.", "The lab favoured innovative designs.", False,
+     "conservative", "innovat"),
+    ("研究所は保守的な設計を好んだ。", "研究所は革新的な設計を好んだ。", True, "保守的", "革新的"),
+    ("The club has stopped planning a new stadium.", "The club has begun planning a new stadium.",
+     False, "stopped", "has begun"),
+    ("クラブは新スタジアムの計画を中止した。", "クラブは新スタジアムの計画を始めた。", True, "中止", "始め"),
     # how something was said or sent: one channel excludes the others
     ("The mayor invited the council by phone.", "The mayor emailed the council an invitation.",
      False, "by phone", "email"),

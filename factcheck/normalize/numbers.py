@@ -43,7 +43,9 @@ class Quantity:
     def overlaps(self, other: Quantity) -> bool:
         if self.exact and other.exact:
             return math.isclose(self.lo, other.lo, rel_tol=0.005)
-        return self.lo <= other.hi * 1.0001 and other.lo <= self.hi * 1.0001
+        # (a relative hair for float rounding: "tens of millions", up to $99,999,999, does
+        # not meet "hundreds of millions", from $100M)
+        return self.lo <= other.hi * (1 + 1e-9) and other.lo <= self.hi * (1 + 1e-9)
 
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\d*\.\d+"

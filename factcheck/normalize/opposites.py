@@ -23,7 +23,10 @@ EN: list[Pair] = [
     (('admit', 'acknowledg', 'conced', 'confess', 'accepted the accusation', 'accepted musk'),
      ('deni', 'deny', 'rebut', 'refut', 'fought back', 'pushed back', 'contest', 'disput')),
     (('largest', 'biggest', 'top ', 'leading', 'primary', 'chief funder', 'main funder', 'most generous'),
-     ('minor', 'smallest', 'marginal', 'negligible', 'insignificant', 'peripheral', 'small contributor', 'lesser')),
+     ('minor', 'smallest', 'marginal', 'negligible', 'insignificant', 'peripheral', 'small contributor', 'lesser',
+      # a rank below the top holds the superlative inside it ("second-largest")
+      'second-largest', 'second largest', 'second-biggest', 'second biggest', 'third-largest',
+      'third largest', 'third-biggest', 'third biggest', 'second-most', 'runner-up')),
     (('enormous', 'huge', 'massive', 'vast', 'immense', 'a lot of', 'lots of', 'great deal', 'tremendous', 'heavy', 'significant amount', 'large amount'),
      ('modest', 'little', 'minimal', 'tiny', 'limited', 'meager', 'meagre', 'small amount', 'only a small', 'only modest', 'light')),
     (('continu', 'kept', 'keep', 'still', 'remain', 'maintain', 'sustain', 'ongoing', 'went on', 'carried on', 'persist', 'increased', 'expanded', 'stay on', 'stayed on'),
@@ -142,6 +145,10 @@ EN: list[Pair] = [
     # is left out: it is as often said of another event, "shortly after ChatGPT's release")
     (('before', 'prior to', 'ahead of'),
      ('until', 'wait for', 'waited for', 'waiting for')),
+    (('innovat', 'ambitious', 'bold ', 'groundbreaking', 'cutting-edge', 'pioneering', 'daring'),
+     ('conservative', 'cautious', 'timid', 'incremental', 'unambitious', 'safe bets')),
+    (('began', 'begun', 'started', 'has begun', 'launched'),
+     ('stopped', 'halted', 'abandoned', 'called off', 'ceased', 'scrapped', 'dropped')),
 ]
 
 JA: list[Pair] = [
@@ -152,7 +159,7 @@ JA: list[Pair] = [
     (('認め', '肯定', '受け入れ'),
      ('否定', '反論', '否認', '反駁', '退け')),
     (('最大', '最も多', '主要', '筆頭', '最高額'),
-     ('最小', 'わずか', '小口', '僅か', '脇役', '少額', 'ごく一部')),
+     ('最小', 'わずか', '小口', '僅か', '脇役', '少額', 'ごく一部', '2番目', '二番目', '第2位', '第二位', '3番目', '三番目')),
     (('膨大', '大量', '巨大', '莫大', '多大', '大きな', '大規模'),
      ('わずか', '少し', '少量', '僅か', '控えめ', '小さな', 'ささやか', '少ない')),
     (('続け', '続い', '継続', '維持', '今でも', '今も', '引き続き', '続行'),
@@ -258,6 +265,10 @@ JA: list[Pair] = [
     # orderings: done before an event, or held back until it had happened (後 alone is left
     # out: it is as often said of another event)
     (('前に', 'より前', '以前に', '先立'), ('まで待', 'を待って')),
+    (('革新的', '野心的', '画期的', '大胆'),
+     ('保守的', '慎重な', '無難な', '控えめな')),
+    (('始め', '開始', '着手', '乗り出'),
+     ('やめ', '中止', '打ち切', '断念', '取りやめ')),
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is
