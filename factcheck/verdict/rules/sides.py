@@ -38,9 +38,14 @@ _EN_DIRECTION = LazyPattern(
 _JA_DIRECTION = LazyPattern(r"(?P<up>多|年上|高|大き|早|上)|(?P<down>少な|年下|若|低|小さ|遅|下)")
 
 
+_PREFERENCE = LazyPattern(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
+
+
 def _direction(text: str, japanese: bool) -> str | None:
     m = (_JA_DIRECTION if japanese else _EN_DIRECTION).search(text)
-    return None if m is None else ("up" if m.group("up") else "down")
+    if m is None:  # "A rather than B" says what "more A than B" says
+        return "up" if not japanese and _PREFERENCE.search(text) else None
+    return "up" if m.group("up") else "down"
 
 
 def _sides(text: str, japanese: bool) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -111,5 +116,16 @@ EXAMPLES = [
         "Musk chose Tesla rather than SpaceX for the merger plan.",
         "Musk chose SpaceX rather than Tesla for the merger plan.",
         ConflictKind.COMPARISON,
+    ),
+    # "A rather than B" is "more A than B"
+    (
+        "The board cared about growth rather than profit.",
+        "The board cared more about profit than about growth.",
+        ConflictKind.COMPARISON,
+    ),
+    (
+        "The board cared about profit rather than growth.",
+        "The board cared more about profit than about growth.",
+        None,
     ),
 ]
