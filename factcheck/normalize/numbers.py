@@ -286,7 +286,7 @@ def format_usd(q: Quantity) -> str:
         if v >= 1e15:  # no word for it: "$2.0e+20" rather than "$200000000000B"
             return f"${v:.1e}"
         for scale, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
-            if v >= scale:
+            if v >= scale * 0.9995:  # ($999.9M is "$1B", not "$1e+03M")
                 n = v / scale
                 return f"${n:.3g}{suffix}" if n != int(n) else f"${int(n)}{suffix}"
         return f"${v:,.0f}"

@@ -1,0 +1,48 @@
+"""A compound statement is judged whole and in parts (pipeline.clauses): the parts are
+where one wrong detail beside a right one is found. The phrasings are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.normalize.numbers import extract_money, format_usd
+from factcheck.pipeline import clauses
+
+SPLIT = [
+    # a participle clause after a comma is a statement of its own
+    ("The mayor opened the bridge in May, calling it the city's finest work.", False,
+     ["The mayor opened the bridge in May", "calling it the city's finest work."]),
+    ("The firm sold its stake last year, leaving the founders in control.", False,
+     ["The firm sold its stake last year", "leaving the founders in control."]),
+    # Japanese: a clause that ends in the continuative form (し、) before a full clause
+    ("市長は五月に新しい橋を開通させる計画を発表し、議会は翌月その橋の建設に必要な予算案を全会一致で承認した。", True,
+     ["市長は五月に新しい橋を開通させる計画を発表し", "議会は翌月その橋の建設に必要な予算案を全会一致で承認した"]),
+]  # fmt: skip
+WHOLE = [
+    # a preposition ending in -ing opens no clause
+    ("The firm sold three plants, including the one in Ohio.", False),
+    ("The council approved the plan, according to the minutes of the meeting.", False),
+    # a short continuative phrase is no clause of its own
+    ("市長は、議会の承認を得て予算案を発表した。", True),
+]
+
+
+@pytest.mark.parametrize(("text", "japanese", "parts"), SPLIT)
+def test_a_compound_statement_splits_into_its_clauses(
+    text: str, japanese: bool, parts: list[str]
+) -> None:
+    assert clauses(text, japanese) == parts
+
+
+@pytest.mark.parametrize(("text", "japanese"), WHOLE)
+def test_a_simple_statement_stays_whole(text: str, japanese: bool) -> None:
+    assert clauses(text, japanese) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("数億ドル", "$100M–$1B"), ("tens of millions of dollars", "$10M–$99M")],
+)
+def test_a_range_is_shown_in_round_figures(text: str, shown: str) -> None:
+    (q,) = extract_money(text)
+    assert format_usd(q) == shown
