@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from factcheck.features import extract, ja_terms
-from factcheck.normalize.dates import DateValue, parse_iso
+from factcheck.normalize.dates import BEFORE, DateValue, parse_iso
 from factcheck.normalize.numbers import INF, Quantity, extract_money
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
 from factcheck.verdict.names import Roles, claim_roles
@@ -191,7 +191,7 @@ def _structured_values(
             )
         else:
             money.append(Quantity("money", float(a["min"]), float(a["max"]), "", unit="USD"))
-    dates = [parse_iso(d) for d in v.get("dates") or []]
+    dates = [_bounded(parse_iso(d), claim.qualifiers.get(str(d))) for d in v.get("dates") or []]
     counts = []
     for c in [*(v.get("counts") or []), *(v.get("ages") or []), *(v.get("durations") or [])]:
         if not isinstance(c, dict):
@@ -199,15 +199,30 @@ def _structured_values(
         lo, hi = c.get("value", c.get("min")), c.get("value", c.get("max"))
         if isinstance(lo, int | float) and isinstance(hi, int | float):
             unit = _count_unit(str(c.get("unit", "")))
-            counts.append(
-                Quantity("count", float(lo), float(hi), str(c.get("value", "")), unit=unit)
-            )
+            low, high = _approx(float(lo), float(hi), c.get("approx"))
+            counts.append(Quantity("count", low, high, str(c.get("value", "")), unit=unit))
     percents = [
         Quantity("percent", float(p), float(p), str(p), unit="%")
         for p in v.get("percents") or []
         if isinstance(p, int | float)
     ]
     return money, dates, counts, percents
+
+
+def _bounded(d: DateValue, qualifier: str | None) -> DateValue:
+    """A recorded date qualified "before" is a bound: that date or earlier."""
+    return replace(d, part=BEFORE) if qualifier == BEFORE else d
+
+
+def _approx(lo: float, hi: float, approx: object) -> tuple[float, float]:
+    """A recorded count with its ``approx`` ("more than ten years": from ten up)."""
+    if approx in ("more_than", "at_least"):
+        return lo, INF
+    if approx in ("less_than", "at_most"):
+        return 0.0, hi
+    if approx == "about":
+        return lo * 0.9, hi * 1.1
+    return lo, hi
 
 
 def _count_unit(unit: str) -> str:

@@ -44,6 +44,14 @@ _JA_DATE = LazyPattern(
 _JA_RELATIVE = LazyPattern(
     r"(?P<rel>昨年|去年|今年|来年|先月|今月|先週|今週|一昨年)(?:(?P<mon>1[0-2]|0?[1-9])月)?"
 )
+# an amount of time given as a bound or an approximation ("more than ten years ago",
+# 「約10年前」) dates nothing: the event is before, or around, that year
+_ROUGHLY_EN = LazyPattern(
+    r"\b(?:more than|over|at least|nearly|almost|about|around|roughly|some|upwards of|"
+    r"well over|close to)\s+$",
+    re.IGNORECASE,
+)
+_ROUGHLY_JA = LazyPattern(r"(?:約|およそ|ほぼ|少なくとも)$")
 _JA_AGO = LazyPattern(r"(?P<n>\d{1,2}|[一二三四五六七八九十])(?P<unit>年|か月|ヶ月|カ月|週間)前")
 _AGO_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "一": 1, "二": 2, "三": 3, "四": 4,
@@ -59,6 +67,7 @@ _EN_DAY = LazyPattern(
     re.IGNORECASE,
 )
 YEARLESS = 0  # the year of a date said without one
+BEFORE = "before"  # the part of a date that is a bound: that date or earlier
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +92,13 @@ class DateValue:
         return out
 
     def agrees(self, other: DateValue) -> bool:
-        """Same date at the coarser of the two precisions (and compatible parts of a year)."""
+        """Same date at the coarser of the two precisions (and compatible parts of a year);
+        against a bound (``part="before"``: "more than ten years ago"), any date up to it."""
+        if BEFORE in (self.part, other.part) and YEARLESS not in (self.year, other.year):
+            bound, said = (self, other) if self.part == BEFORE else (other, self)
+            if said.year != bound.year:
+                return said.year < bound.year
+            return not (said.month and bound.month and said.month > bound.month)
         if self.year != other.year and YEARLESS not in (self.year, other.year):
             return False
         if self.month and other.month:
@@ -190,11 +205,15 @@ def _relative(text: str, ref: date) -> list[tuple[DateValue, int, int]]:
             found.append((DateValue(year, mon, None, None, s, m.start()), m.start(), m.end()))
             continue
         if m.group("ago"):  # "two years ago"
+            if _ROUGHLY_EN.search(text, 0, m.start()):
+                continue  # "more than ten years ago": a bound, not a date
             back, unit = _number(m.group("n").lower()), m.group("aunit").lower()
         else:  # "last year", "this month", "next week"
             back, unit = {"last": 1, "this": 0, "next": -1}[rel], m.group("unit").lower()
         found.append((_ago(ref, back, unit, s, m.start()), m.start(), m.end()))
     for m in _JA_AGO.finditer(text):  # "6年前", "3か月前"
+        if _ROUGHLY_JA.search(text, 0, m.start()):
+            continue  # 「約10年前」: no date of its own
         unit = {"年": "year", "週間": "week"}.get(m.group("unit"), "month")
         found.append(
             (_ago(ref, _number(m.group("n")), unit, m.group(0), m.start()), m.start(), m.end())

@@ -137,6 +137,7 @@ def _valid_date(value: object) -> bool:
 
 QUANTITY_KEYS = frozenset({"value", "min", "max", "currency", "unit", "approx", "older",
                            "younger"})  # fmt: skip
+APPROX = ("more_than", "at_least", "less_than", "at_most", "about")  # (index/profile.py)
 MAX_VALUE = 1e18  # larger than any amount, count or age a statement states
 
 
@@ -207,6 +208,9 @@ def _check_values(cid: str, values: Any, item: dict[str, Any], loc: _Loc,
                                 f"'value' (or 'min' and 'max', min <= max){'' if signed else ', not below 0'}"
                                 f", at most {MAX_VALUE:.0e} in size")  # fmt: skip
             if isinstance(entry, dict):
+                if entry.get("approx", "about") not in APPROX:
+                    problems.append(f"{loc.where(entry, 'approx')}: claim {cid}: approx "
+                                    f"{entry['approx']!r} is not one of {', '.join(APPROX)}")  # fmt: skip
                 for key in sorted(entry.keys() - QUANTITY_KEYS):
                     problems.append(f"{loc.where(entry, key)}: claim {cid}: unknown {kind[:-1]} "
                                     f"key {key!r} (known: {', '.join(sorted(QUANTITY_KEYS))})")  # fmt: skip

@@ -7,8 +7,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from factcheck.model import Conflict, ConflictKind
-from factcheck.normalize.dates import YEARLESS, DateValue
+from factcheck.normalize.dates import BEFORE, YEARLESS, DateValue
 from factcheck.normalize.numbers import Quantity, format_usd
+from factcheck.normalize.numerals import EN_UNITS
 from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.base import Evidence, Outcome, conflict
 
@@ -156,7 +157,7 @@ def _differs(said: Quantity, when: DateValue | None, ev: Evidence) -> Conflict:
 def _confirms(source: DateValue, said: DateValue) -> bool:
     """The source confirms a date when they agree and the source is at least as precise:
     "2017" does not confirm "June 2017"."""
-    if not said.agrees(source):
+    if not said.agrees(source) or source.part == BEFORE:  # (a bound confirms no date)
         return False
     return (said.month is None or source.month is not None) and (
         said.day is None or source.day is not None
@@ -218,15 +219,26 @@ def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) 
 
 
 _DIGITS = LazyPattern(r"\d+(?:[.,]\d+)*")
+# numbers in words ("two", "ten"; not "one", which is as often a pronoun), read as digits
+_NUMBER_WORDS = LazyPattern(
+    r"\b(?:" + "|".join(w for w in EN_UNITS if w not in ("zero", "one")) + r")\b", re.IGNORECASE
+)
+
+
+def _numbers(text: str) -> Counter[str]:
+    words = [str(EN_UNITS[w.lower()]) for w in _NUMBER_WORDS.findall(text)]
+    return Counter(_DIGITS.findall(text) + words)
 
 
 def numbers_differ(statement: str, passage: str) -> Conflict | None:
-    """In a near copy of a passage every number must be the same, whatever it counts."""
-    said, source = Counter(_DIGITS.findall(statement)), Counter(_DIGITS.findall(passage))
-    extra, missing = list((said - source).elements()), list((source - said).elements())
+    """In a near copy of a passage every number must be the same, whatever it counts (in
+    digits or in words: "two years ago" is not "ten years ago")."""
+    mine, theirs = _numbers(statement), _numbers(passage)
+    extra, missing = list((mine - theirs).elements()), list((theirs - mine).elements())
     if not extra and not missing:
         return None
-    said, source = (extra or [None])[0], (missing or [None])[0]
+    said = extra[0] if extra else None
+    source = missing[0] if missing else None
     if extra and missing:
         why = f"number differs: the statement says {said}; the source says {source}"
     elif extra:
