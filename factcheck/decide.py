@@ -246,6 +246,9 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     witnesses = [c.profile for c in cands if c.score >= MIN_WITNESS and id(c) not in clashing]
     left = untold(index.matcher, f, allies, witnesses) + misbound(index.matcher, f, allies)
     left += gap.decisive()
+    if not left and best.coverage < MIN_COVERAGE and gap.weak:
+        # a support needs the claim to cover as much of the statement as a conflict does
+        left = gap.weak
     if left:
         words = "; ".join(f"“{w}”" for w in left)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,

@@ -27,6 +27,14 @@ CASES = [
     ("Musk donated $44M to OpenAI in secret.", U, "secret"),
     ("マスク氏はパリでOpenAIに4400万ドルを寄付した。", U, "パリ"),
     ("マスク氏は初めてOpenAIに計4400万ドルを寄付した。", U, "初"),
+    # the time of day is a qualifier of its own
+    ("Altman called Musk a hero in a memo sent late at night.", U, "late at night"),
+    ("アルトマン氏は深夜に送ったメモでマスク氏を「ヒーロー」と呼んだ。", U, "深夜"),
+    # a claim cited for its amount alone says nothing of the rest: a support needs the
+    # claim to cover as much of the statement as a contradiction does
+    ("Musk offered to take over OpenAI for $1 billion.", U, "offered"),
+    # emphasis and a year counted from another assert nothing of their own
+    ("In 2017 alone, Musk gave OpenAI $20 million.", S, None),
     # a superlative said of someone in passing is still something the record must state
     ("Musk, the world's wealthiest man, gave OpenAI $44 million.", U, "wealthiest"),
     ("世界一の富豪であるマスク氏はOpenAIに計4400万ドルを寄付した。", U, "富豪"),

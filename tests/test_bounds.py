@@ -71,3 +71,16 @@ def test_an_unknown_approx_is_a_problem(tmp_path: Path) -> None:
             claim("altman.visit", "Altman visited Google.", entities=["altman", "google"],
                   values={"counts": [{"value": 10, "unit": "visits", "approx": "roughly"}]}),
         )  # fmt: skip
+
+
+def test_a_number_inside_a_bound_is_not_stated_by_it() -> None:
+    """ "more than ten years" reaches ten and beyond: it states "over a decade" and "a
+    decade", never "12 years" (which the record may state elsewhere, or not at all)."""
+    from factcheck.normalize.numbers import INF, Quantity, extract_counts
+    from factcheck.verdict.values import quantities
+
+    bound = Quantity("count", 10.0, INF, "10", unit="years")  # {value: 10, approx: more_than}
+    for text, agreed in (("over a decade", True), ("a decade", True), ("12 years", False)):
+        (q,) = extract_counts(text)
+        out = quantities((q,), (bound,), "count")
+        assert bool(out.agreed) is agreed and out.found is None, text

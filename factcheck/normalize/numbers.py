@@ -255,7 +255,11 @@ def extract_counts(text: str) -> list[Quantity]:
         lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), unit))
     for m in re.finditer(r"\b(?:a|one|about a|over a|more than a)\s+decade\b", text, re.IGNORECASE):
-        lo, hi, _ = _bounded(10.0, 10.0, text[: m.start()], text[m.end() :])
+        said = m.group(0).lower()
+        if said.startswith(("over", "more")):  # "over a decade": from ten years up
+            lo, hi = 10.0, INF
+        else:
+            lo, hi, _ = _bounded(10.0, 10.0, text[: m.start()], text[m.end() :])
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), "years"))
     for m in _EN_AGE.finditer(text):
         v = parse_en_number(next(g for g in m.groups() if g))

@@ -50,6 +50,10 @@ LIGHT_EN: tuple[str, ...] = (
     "major", "big", "large", "key", "main", "new", "old", "long", "whole", "entire", "own",
     "seat", "role", "post", "position", "job", "tab", "money", "cash", "sum", "amount",
     "use", "used", "using", "run", "ran", "help", "helped", "need", "needed", "seem", "seemed",
+    # emphasis ("in 2016 alone", "even", "just"), and years counted from another ("the
+    # following year": a date, compared as such)
+    "alone", "even", "just", "actually", "really", "indeed",
+    "following", "next", "previous", "preceding", "subsequent",
 )
 
 # The same in Japanese: descriptors and framing words ("the billionaire", "according to
@@ -80,6 +84,10 @@ QUALIFIERS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
       "annually", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "weekend"),
      ("毎日", "毎週", "毎月", "毎年", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "週末")),
+    # the time of day
+    (("late at night", "at night", "overnight", "midnight", "in the morning", "at dawn",
+      "in the evening", "at noon", "before dawn"),
+     ("深夜", "夜遅く", "夜中", "真夜中", "早朝", "未明", "夕方", "正午", "夜明け")),
 )
 
 # fmt: on

@@ -170,7 +170,8 @@ def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
     # each unit once, in the statement's own spelling ("Friday", not "friday" and "Friday")
     spelled = {w.lower(): w for w in weak}
     strong = list({w.lower(): spelled.get(w.lower(), w) for w in strong}.values())
-    weak = [w for w in weak if w.lower() not in {u.lower() for u in strong}]
+    in_strong = {word for u in strong for word in u.lower().split()}  # ("late at night")
+    weak = [w for w in weak if w.lower() not in in_strong]
     share = len(weak) / max(1, len(seen))
     return Gap(tuple(strong), tuple(weak), share)
 

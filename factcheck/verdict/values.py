@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.model import Conflict, ConflictKind
 from factcheck.normalize.dates import BEFORE, YEARLESS, DateValue
-from factcheck.normalize.numbers import Quantity, format_usd
+from factcheck.normalize.numbers import INF, Quantity, format_usd
 from factcheck.normalize.numerals import EN_UNITS
 from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.base import Evidence, Outcome, conflict
@@ -196,6 +196,17 @@ def dates(f: Features, ev: Evidence, money_agreed: bool) -> Outcome:
     return Outcome(unmatched=_keys("date", f.dates))
 
 
+def _open(q: Quantity) -> bool:
+    return q.hi == INF or (q.lo == 0 and q.hi > 0)
+
+
+def _same_way(q: Quantity, c: Quantity) -> bool:
+    """Is ``q`` the bound ``c`` says, or does it reach the bound's own value ("a decade"
+    against "more than ten years")?"""
+    edge = c.lo if c.hi == INF else c.hi
+    return (q.hi == INF and c.hi == INF) or (q.lo == 0 and c.lo == 0) or q.lo <= edge <= q.hi
+
+
 def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) -> Outcome:
     agreed: list[Quantity] = []
     unmatched: list[Quantity] = []
@@ -205,8 +216,14 @@ def quantities(f_q: tuple[Quantity, ...], e_q: tuple[Quantity, ...], what: str) 
             if countable(q):
                 unmatched.append(q)
             continue
-        if any(q.overlaps(c) for c in same_unit):
-            agreed.append(q)
+        meets = [c for c in same_unit if q.overlaps(c)]
+        if meets:
+            # a bound ("more than ten years") confirms a bound the same way round, never a
+            # number inside it ("12 years" is not stated by "more than ten")
+            if all(_open(c) and not _same_way(q, c) for c in meets):
+                unmatched.append(q)
+            else:
+                agreed.append(q)
             continue
         unit = f" {q.unit}" if q.unit and q.unit != "%" else q.unit
         src = " or ".join(f"{c.lo:g}" if c.exact else f"{c.lo:g}–{c.hi:g}" for c in same_unit)
