@@ -149,6 +149,12 @@ EN: list[Pair] = [
      ('conservative', 'cautious', 'timid', 'incremental', 'unambitious', 'safe bets')),
     (('began', 'begun', 'started', 'has begun', 'launched'),
      ('stopped', 'halted', 'abandoned', 'called off', 'ceased', 'scrapped', 'dropped')),
+    (('interested in', 'fascinated by', 'drawn to', 'passionate about'),
+     ('lost interest', 'lost his interest', 'indifferent to', 'uninterested', 'bored by', 'no interest')),
+    (('published', 'released', 'put out'),
+     ('withheld', 'shelved', 'held back', 'declined to publish', 'did not publish', 'scrapped')),
+    (('was wrong', 'were wrong', 'a mistake', 'mistaken', 'misguided'),
+     ('was right', 'were right', 'is right', 'correct', 'justified', 'a smart bet', 'wise')),
 ]
 
 JA: list[Pair] = [
@@ -269,6 +275,12 @@ JA: list[Pair] = [
      ('保守的', '慎重な', '無難な', '控えめな')),
     (('始め', '開始', '着手', '乗り出'),
      ('やめ', '中止', '打ち切', '断念', '取りやめ')),
+    (('長時間', '長い会', '長く'), ('短い', '短時間', '手短', '数分')),
+    (('非公開会議', '非公開の会'), ('公開会議', '公開の会')),
+    (('打ち負か', '勝つ', '勝利', '倒す', '破る'), ('敗れ', '負ける', '負けた', '敗北', '惨敗')),
+    (('興味を持', '関心を持', '興味があ', '関心があ', '魅了'), ('興味を失', '関心を失', '無関心', '興味がな', '関心がな', '興味を示さ')),
+    (('発表した', '公表した', '発表し'), ('見送', '取り下げ', '公表しなかった', '発表しなかった')),
+    (('間違い', '誤り', '誤っ', '不当'), ('正しい', '正当', '妥当', '賢明')),
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is
