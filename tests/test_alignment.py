@@ -33,6 +33,8 @@ CASES = [
     # a claim cited for its amount alone says nothing of the rest: a support needs the
     # claim to cover as much of the statement as a contradiction does
     ("Musk offered to take over OpenAI for $1 billion.", U, "offered"),
+    # a statement of two words, one of them unaccounted for, is half unknown: not supported
+    ("Altman joined the critics.", U, "critics"),
     # emphasis and a year counted from another assert nothing of their own
     ("In 2017 alone, Musk gave OpenAI $20 million.", S, None),
     # a superlative said of someone in passing is still something the record must state
@@ -89,6 +91,11 @@ def _features(text: str):  # type: ignore[no-untyped-def]
 )
 def test_is_fragment(text: str, fragment: bool) -> None:
     assert is_fragment(_features(text)) is fragment
+
+
+def test_one_weak_word_of_two_is_decisive() -> None:
+    assert Gap(weak=("critics",), share=0.5).decisive() == ("critics",)
+    assert Gap(weak=("critics", "loudly"), share=0.5).decisive() == ()
 
 
 def test_gap_is_decisive_on_strong_units_and_on_many_weak_ones() -> None:

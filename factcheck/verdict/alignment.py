@@ -104,7 +104,8 @@ class Gap:
         ones when they are more than ``tolerance`` of what it says."""
         if self.strong:
             return self.strong + tuple(w for w in self.weak if w not in self.strong)
-        return self.weak if self.share > tolerance else ()
+        short = 0 < len(self.weak) * 2 <= 2 and self.share >= tolerance  # one word of two
+        return self.weak if self.share > tolerance or short else ()
 
 
 def unaligned(f: Features, blanked: str, ev: Said) -> Gap:
