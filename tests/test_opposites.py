@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.normalize.polarity import opposed
+from factcheck.normalize.polarity import opposed, same_side
 
 PAIRS = [
     # (statement, claim, japanese, the statement's word, the claim's word)
@@ -101,3 +101,19 @@ SAME = [
 @pytest.mark.parametrize(("statement", "claim", "japanese"), SAME)
 def test_the_same_side_is_no_opposite(statement: str, claim: str, japanese: bool) -> None:
     assert opposed(statement, claim, japanese) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "texts", "japanese", "same"),
+    [
+        ("jackass", ("He called the clerk an idiot.",), False, True),
+        ("genius", ("He called the clerk an idiot.",), False, False),
+        ("rarely", ("The inspector seldom came.",), False, True),
+        ("称賛", ("その製品は絶賛された。",), True, True),
+        ("懸念", ("その製品は絶賛された。",), True, False),
+    ],
+)
+def test_a_side_of_a_pair_is_a_set_of_synonyms(
+    word: str, texts: tuple[str, ...], japanese: bool, same: bool
+) -> None:
+    assert same_side(word, texts, japanese) is same

@@ -175,6 +175,14 @@ def _sides(text: str, japanese: bool) -> dict[tuple[int, int], str]:
     return present
 
 
+def same_side(word: str, texts: tuple[str, ...], japanese: bool) -> bool:
+    """Does one of ``texts`` use a word on the same side of a pair of opposites as ``word``
+    ("jackass" where the evidence says "idiot")? The lexicon's sides are sets of words
+    that say the same thing."""
+    mine = _sides(word, japanese).keys()
+    return bool(mine) and any(mine & _sides(t, japanese).keys() for t in texts)
+
+
 def polar_words(text: str, japanese: bool) -> tuple[str, ...]:
     """The words of a text that have an opposite (one side of a pair of opposites)."""
     return tuple(dict.fromkeys(w.strip() for w in _sides(text, japanese).values()))

@@ -25,6 +25,7 @@ from factcheck.normalize.paraphrase import (
     concepts_of_stem,
     light_stems,
 )
+from factcheck.normalize.polarity import same_side
 from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import canonical, ja_tokens
 
@@ -159,6 +160,8 @@ def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
             continue
         if any(concept_in(k, ev.en_stems, ev.ja_texts) for k in concepts_of_stem(stem)):
             continue
+        if same_side(m.group(0), ev.en_texts, japanese=False):
+            continue  # a synonym the lexicon of opposites holds ("jackass" for "idiot")
         weak.append(f.text[m.start() : m.end()])
     strong = [w for k, w in _qualifier_rows(low, japanese=False) if not _has_qualifier(k, ev)]
     # a capitalised word inside the sentence that is no name the record knows: a place, a
@@ -196,7 +199,7 @@ def _unaligned_ja(f: Features, blanked: str, ev: Said) -> Gap:
         for light in LIGHT_JA:
             if light in run:
                 covered |= {g for g in grams if g in light}
-        if len(covered) * 2 < len(grams):
+        if len(covered) * 2 < len(grams) and not same_side(run, ev.ja_texts, japanese=True):
             weak.append(run)
     # a katakana word the evidence does not use, where no name was read: a place, a company
     # or a product the record does not know (「パリで」)
