@@ -33,6 +33,8 @@ CASES = [
     # a claim cited for its amount alone says nothing of the rest: a support needs the
     # claim to cover as much of the statement as a contradiction does
     ("Musk offered to take over OpenAI for $1 billion.", U, "offered"),
+    # "pushed to" proposes, as "urged" and "advocated" do (normalize/concepts.py)
+    ("Musk pushed to fold OpenAI into Tesla.", S, None),
     # a synonym the lexicon of opposites holds on the same side is accounted for
     ("Musk called the researcher a jackass.", S, None),
     # a statement of two words, one of them unaccounted for, is half unknown: not supported
