@@ -32,7 +32,9 @@ CASES = [
     ("アルトマン氏は深夜に送ったメモでマスク氏を「ヒーロー」と呼んだ。", U, "深夜"),
     # a claim cited for its amount alone says nothing of the rest: a support needs the
     # claim to cover as much of the statement as a contradiction does
-    ("Musk offered to take over OpenAI for $1 billion.", U, "offered"),
+    ("Musk tried to buy OpenAI for $1 billion.", U, "buy"),
+    # "take over" is no light verb: the $1 billion the record has is an announcement
+    ("Musk wanted to take over OpenAI for $1 billion.", U, "take"),
     # "pushed to" proposes, as "urged" and "advocated" do (normalize/concepts.py)
     ("Musk pushed to fold OpenAI into Tesla.", S, None),
     # a synonym the lexicon of opposites holds on the same side is accounted for

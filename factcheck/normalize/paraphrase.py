@@ -34,7 +34,7 @@ LIGHT_EN: tuple[str, ...] = (
     "both", "together", "jointly", "one", "another", "thing", "things", "way", "time",
     "year", "month", "week", "day", "date", "world", "world's", "s", "based",
     "american", "u.s.", "us", "san", "francisco-based", "silicon", "valley",
-    "become", "becam", "go", "get", "got", "make", "take", "come", "begin",
+    "become", "becam", "go", "get", "got", "make", "come", "begin",
     "according", "allege", "alleg", "document", "documents", "papers",
     "state", "stat", "say", "tell", "note", "argue", "argu",
     # verbs and adverbs that carry a paraphrase, not a fact of their own ("tried to poach",
