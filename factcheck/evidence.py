@@ -99,9 +99,25 @@ def untold(matcher: EntityMatcher, f: Features, allies: list[Profile],
                   if m.entity in EXCLUSIVE_ROLES
                   else m.entity not in held and not _worded(m.text, told))
              and (m.entity in EXCLUSIVE_ROLES or not _describes(matcher, f, m))]  # fmt: skip
+    # a statement that gives a value states one fact: a witness tells its names only when
+    # it shares a value with it ("ChatGPT in November 2022" by the launch of that month),
+    # not as one more thing about someone ("$20M on Dota 2 in 2017" is not told by the
+    # 2017 gift and the Dota project)
+    if has_values:
+        sharing = [p for p in witnesses if shares_value(f, p)]
+        everyone = set().union(*(says[id(p)] for p in [*allies, *sharing]))
     words += [m.text for m in f.mentions
               if matcher.kind.get(m.entity) in _NAMED and m.entity not in everyone]  # fmt: skip
     return tuple(dict.fromkeys(words))
+
+
+def shares_value(f: Features, p: Profile) -> bool:
+    """Does the claim give one of the statement's amounts, dates or counts?"""
+    return (
+        any(d.agrees(e) for d in f.dates for e in p.dates)
+        or any(q.overlaps(c) for q in f.money for c in p.money)
+        or any(q.overlaps(c) for q in (*f.counts, *f.percents) for c in (*p.counts, *p.percents))
+    )
 
 
 def _names_said(matcher: EntityMatcher, p: Profile) -> set[str]:

@@ -43,6 +43,10 @@ CASES = [
     # a verb the claims say only of another party the statement names ("After Musk sued,
     # Altman wrote ...")
     ("Altman sued Musk.", U, "sued"),
+    # a statement with a value is one fact: a claim on the topic that shares no value with it
+    # does not tell its names ("$20M on Dota 2 in 2017": the 2017 gift, and the Dota project)
+    ("Musk spent $20 million on Dota 2 in 2017.", U, "Dota 2"),
+    ("マスク氏は2017年にDota 2に2000万ドルを費やした。", U, "Dota 2"),
     # the people who act for an organisation are the organisation acting
     ("Google's executives rejected Musk's offer to take over OpenAI.", U, "rejected"),
     ("グーグルの幹部はマスク氏の買収提案を拒否した。", C, "OpenAI"),
