@@ -43,6 +43,11 @@ CASES = [
     # a verb the claims say only of another party the statement names ("After Musk sued,
     # Altman wrote ...")
     ("Altman sued Musk.", U, "sued"),
+    # a value of a claim that leaves out a name the statement gives before it, where a closer
+    # claim involves that name, is another event's: xAI's founding is not OpenAI's
+    ("Musk founded xAI in July 2023.", U, None),
+    ("マスク氏は2023年7月にxAIを設立した。", U, None),
+    ("Musk and Altman founded OpenAI in July 2023.", C, "2015"),
     # a statement with a value is one fact: a claim on the topic that shares no value with it
     # does not tell its names ("$20M on Dota 2 in 2017": the 2017 gift, and the Dota project)
     ("Musk spent $20 million on Dota 2 in 2017.", U, "Dota 2"),
