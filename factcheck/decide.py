@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
 from factcheck.evidence import (
+    about_another,
     aligned_but_names,
     elsewhere,
     evidence_of_claim,
@@ -285,23 +286,13 @@ def _set_aside(index: Index, f: Features, c: Candidate, o: Outcome, cands: list[
             c.coverage < least
             or elsewhere(index.matcher, f, c, cands)
             or not named(index.matcher, f)
-            or _about_another(index, f, c, o, cands)
+            or about_another(index.matcher, f, c, o.conflict_keys, cands)
         )
     if rule is SetAside.KNOWN_NAMES:
         return foreign_names(index.matcher, f, cands)
     if rule is SetAside.CLEAN_SWAP:
         return not _clean_swap(index, f, c, o)
     return False
-
-
-def _about_another(index: Index, f: Features, c: Candidate, o: Outcome,
-                   cands: list[Candidate]) -> bool:  # fmt: skip
-    """Does the statement name, before the value, someone (or something) the claim leaves
-    out that a closer candidate involves? Then the claim's value is another event's ("Musk
-    founded xAI in July 2023" against OpenAI's founding in 2015)."""
-    closer = [d for d in cands if d.score > c.score]
-    return any(e not in c.profile.entities and any(e in d.profile.entities for d in closer)
-               for e in named_before(index.matcher, f, o.conflict_keys))  # fmt: skip
 
 
 def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:

@@ -169,6 +169,16 @@ def foreign_names(matcher: EntityMatcher, f: Features, cands: list[Candidate]) -
     return any(all(e not in c.profile.entities for c in cands) for e in named(matcher, f))
 
 
+def about_another(matcher: EntityMatcher, f: Features, c: Candidate, keys: frozenset[str],
+                  cands: list[Candidate]) -> bool:  # fmt: skip
+    """Does the statement name, before the values ``keys``, someone (or something) the claim
+    leaves out that a closer candidate involves? Then the claim's value is another event's
+    ("Musk founded xAI in July 2023" against OpenAI's founding in 2015)."""
+    closer = [d for d in cands if d.score > c.score]
+    return any(e not in c.profile.entities and any(e in d.profile.entities for d in closer)
+               for e in named_before(matcher, f, keys))  # fmt: skip
+
+
 def elsewhere(matcher: EntityMatcher, f: Features, best: Candidate, cands: list[Candidate]) -> bool:
     """Is the statement about a person, organisation or product the claim does not involve:
     its first-named one, or one no candidate claim involves at all?"""
