@@ -20,6 +20,9 @@ PAIRS = [
     ("両社は最大手を補強するために提携した。", "両社は最大手に対抗するために提携した。", True, "補強", "対抗"),
     ("The mayor spoke before the vote.", "The mayor spoke after the vote.", False, "before", "after"),
     ("市長は投票の前に発言した。", "市長は投票の後に発言した。", True, "前に", "後に"),
+    # the anchor of a Japanese ordering stands before it (「投票の後、」)
+    ("市長は投票の前に、記者に発言した。", "市長は投票の後、記者に発言した。", True, "前に", "の後"),
+    ("市長は景気の急速な回復を予想した。", "市長は景気の緩やかな回復を予想した。", True, "急速", "緩やか"),
     ("She published the report before the hearing.",
      "She waited until the hearing to publish the report.", False, "before", "until"),
     ("委員会は発表の前に声明を出した。", "委員会は発表まで待って声明を出した。", True, "前に", "まで待"),

@@ -287,6 +287,7 @@ JA: list[Pair] = [
     (('興味を持', '関心を持', '興味があ', '関心があ', '魅了'), ('興味を失', '関心を失', '無関心', '興味がな', '関心がな', '興味を示さ')),
     (('発表した', '公表した', '発表し'), ('見送', '取り下げ', '公表しなかった', '発表しなかった')),
     (('間違い', '誤り', '誤っ', '不当'), ('正しい', '正当', '妥当', '賢明')),
+    (('急速', '急激', '加速', '速い'), ('遅さ', '遅い', '停滞', '鈍化', '緩やか')),
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is
@@ -296,7 +297,7 @@ ORDERINGS_EN: list[Pair] = [
     (('before', 'prior to', 'ahead of'), ('after', 'following')),
 ]
 ORDERINGS_JA: list[Pair] = [
-    (('前に', 'より前', '以前に', '先立'), ('後に', '後で', '以降', 'た後')),
+    (('前に', 'より前', '以前に', '先立'), ('後に', '後で', '以降', 'た後', 'の後')),
 ]
 
 # What kind of company something is: each group excludes the others.

@@ -218,8 +218,9 @@ def _anchored(text: str, words: tuple[str, ...], japanese: bool) -> tuple[str, s
             after = re.split(
                 r"[,、。;.]", low[at + len(w) : at + len(w) + (12 if japanese else 40)]
             )[0]
-            if japanese:
-                runs = re.findall(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}", after)
+            if japanese:  # the anchor stands before it: 「会議の前に」, 「ローンチの後」
+                before = re.split(r"[,、。;.]", low[max(0, at - 12) : at])[-1]
+                runs = re.findall(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}", before + " " + after)
                 return w, {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
             return w, {t[:5] for t in re.findall(r"[a-z]{4,}", after)} - {"that", "this", "with"}
     return None
