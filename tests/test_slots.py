@@ -43,6 +43,9 @@ CASES = [
     # a verb the claims say only of another party the statement names ("After Musk sued,
     # Altman wrote ...")
     ("Altman sued Musk.", U, "sued"),
+    # a move the other way round (verdict/rules/sides.py)
+    ("マスク氏はテスラをOpenAIに統合することを提案した。", C, "direction"),
+    ("Musk proposed merging Tesla into OpenAI.", C, "direction"),
     # a value of a claim that leaves out a name the statement gives before it, where a closer
     # claim involves that name, is another event's: xAI's founding is not OpenAI's
     ("Musk founded xAI in July 2023.", U, None),

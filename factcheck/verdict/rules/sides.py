@@ -1,5 +1,7 @@
 """A comparison with its sides swapped: "cared more about beating OpenAI than about
-safety" against "more about safety than about beating OpenAI", 「AよりもB」 against 「BよりもA」.
+safety" against "more about safety than about beating OpenAI", 「AよりもB」 against 「BよりもA」;
+and a move the other way round: "merging Tesla into OpenAI" against "OpenAI into Tesla",
+「AをBに統合」 against 「BをAに統合」.
 
 Each side is read as the content words next to the pivot ("than", "rather than", "instead
 of", より); the statement contradicts when its first side is the evidence's second and its
@@ -48,13 +50,23 @@ def _direction(text: str, japanese: bool) -> str | None:
     return "up" if m.group("up") else "down"
 
 
-def _sides(text: str, japanese: bool) -> tuple[frozenset[str], frozenset[str]] | None:
-    m = (_JA_PIVOT if japanese else _EN_PIVOT).search(text)
+# a move from one side to the other: "merging OpenAI into Tesla", 「OpenAIをテスラに統合」
+_EN_INTO = LazyPattern(r"\binto\b", re.IGNORECASE)
+_JA_INTO = LazyPattern(r"を(?=(?P<target>[^、。]{1,15}?)に(?:統合|合併|吸収|編入|組み込|移管))")
+
+
+def _sides(
+    text: str, japanese: bool, into: bool = False
+) -> tuple[frozenset[str], frozenset[str]] | None:
+    pivots = (_JA_INTO, _EN_INTO) if into else (_JA_PIVOT, _EN_PIVOT)
+    m = pivots[0 if japanese else 1].search(text)
     if m is None:
         return None
     if japanese:
         left = re.split(r"[、。,]", text[max(0, m.start() - _REACH_JA) : m.start()])[-1]
         right = re.split(r"[、。,]", text[m.end() : m.end() + _REACH_JA])[0]
+        if into:  # (the side moved into ends at its に)
+            right = m.group("target")
         a, b = ja_tokens(left), ja_tokens(right)
     else:
         left = re.split(r"[,;]", text[: m.start()])[-1].split()[-_REACH_EN:]
@@ -68,25 +80,36 @@ def _overlap(x: frozenset[str], y: frozenset[str]) -> bool:
 
 
 def swapped(f: Features, ev: Evidence) -> Outcome:
-    mine = _sides(f.text, f.japanese)
+    for into in (False, True):
+        found = _swapped(f, ev, into)
+        if found.conflict:
+            return found
+    return Outcome()
+
+
+def _swapped(f: Features, ev: Evidence, into: bool) -> Outcome:
+    mine = _sides(f.text, f.japanese, into)
     if mine is None:
         return Outcome()
     texts = (ev.text_ja, ev.passage) if f.japanese else (ev.text_en,)
     for text in texts:
-        theirs = _sides(text, f.japanese) if text else None
+        theirs = _sides(text, f.japanese, into) if text else None
         if theirs is None:
             continue
-        if _direction(f.text, f.japanese) != _direction(text, f.japanese):
+        if not into and _direction(f.text, f.japanese) != _direction(text, f.japanese):
             continue  # "A is younger than B" says what "B is older than A" says
         (a, b), (c, d) = mine, theirs
         shared = a & c  # what both say before the pivot ("Musk cared more about")
         a, c = a - shared, c - shared
         if _overlap(a, d) and _overlap(b, c):
-            return conflict(
-                ConflictKind.COMPARISON,
-                "comparison reversed: the statement puts the sides of the source's comparison "
-                "the other way round",
+            why = (
+                "direction reversed: the statement has the source's two sides the other way "
+                "round (what moves into what)"
+                if into
+                else "comparison reversed: the statement puts the sides of the source's "
+                "comparison the other way round"
             )
+            return conflict(ConflictKind.COMPARISON, why)
     return Outcome()
 
 
@@ -116,6 +139,17 @@ EXAMPLES = [
         "Musk chose Tesla rather than SpaceX for the merger plan.",
         "Musk chose SpaceX rather than Tesla for the merger plan.",
         ConflictKind.COMPARISON,
+    ),
+    # a move the other way round: "merging A into B" against "merging B into A"
+    (
+        "The council proposed merging the library into the museum.",
+        "The council proposed merging the museum into the library.",
+        ConflictKind.COMPARISON,
+    ),
+    (
+        "The council proposed merging the museum into the library.",
+        "The council proposed merging the museum into the library.",
+        None,
     ),
     # "A rather than B" is "more A than B"
     (
