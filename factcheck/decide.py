@@ -12,12 +12,14 @@ from factcheck.evidence import (
     aligned_but_names,
     elsewhere,
     evidence_of_claim,
+    foreign,
     foreign_names,
     misbound,
     named,
     named_before,
     opposites,
     said_by,
+    unexplained,
     untold,
 )
 from factcheck.features import Features, blanked
@@ -37,6 +39,7 @@ NEAR_COPY = 88.0  # rapidfuzz ratio at which a statement is judged against a sou
 MIN_TOPIC = 50.0  # below this the record does not speak to the statement: unknown
 MIN_CONTRA = 50.0  # a conflict counts only from a candidate at least this strong
 MIN_NAME = 45.0  # ... except one name swapped for another, which may decide a near miss
+FULL = 0.99  # a claim covering this much of a near miss may contradict it by an opposite word
 MIN_ACTOR = 75.0  # someone else as the actor contradicts only a claim this close
 MIN_WITNESS = 30.0  # a claim this close, agreeing, may tell a name the cited claims leave out
 MIN_SWAP_COVERAGE = 0.45  # a swapped name needs the claim to cover this much of the rest
@@ -137,6 +140,10 @@ def judge(index: Index, f: Features) -> Judgement:
         miss = compare(f, evidence_of_claim(cands[0].profile), index.matcher)
         if miss.conflict is ConflictKind.NAME and _clean_swap(index, f, cands[0], miss):
             return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
+        # ... or an opposite word in a statement the claim covers in full, names and all
+        if (miss.conflict is ConflictKind.MEANING and cands[0].coverage >= FULL
+                and f.entities <= cands[0].profile.entities):  # fmt: skip
+            return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
         if _entailed(index, f, cands[0], miss):  # every word accounted for: a paraphrase
             return _judge_claim(
                 index, cands[0], Verdict.SUPPORTED, "the record states this", considered
@@ -161,13 +168,13 @@ def judge(index: Index, f: Features) -> Judgement:
         swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher)
         if swap.conflict and _clean_swap(index, f, best, swap):
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.found, considered)
-    foreign = _foreign(index, b_out, cands)
-    if foreign and b_out.conflict is not ConflictKind.NAME:
+    stranger = foreign(index.matcher, b_out, cands)
+    if stranger and b_out.conflict is not ConflictKind.NAME:
         swapped = _swapped_slot(index, f, best, b_out)
         if swapped is not None:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swapped, considered)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
-                         f"the record says nothing about {foreign} here", None, considered)  # fmt: skip
+                         f"the record says nothing about {stranger} here", None, considered)  # fmt: skip
     if b_out.conflict:
         return _judge_claim(index, best, Verdict.CONTRADICTED, b_out.found, considered)
     return _settle_values(index, f, best, b_out, usable, cands, considered)
@@ -231,7 +238,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
         ):
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
     explainers = [(c, o) for c, o in others if c.coverage >= MIN_COVERAGE]
-    missing = _unexplained(index, b_out, explainers, cands)
+    missing = unexplained(index.matcher, b_out, explainers, cands)
     if missing:
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {missing}", None, considered)  # fmt: skip
@@ -360,40 +367,3 @@ def _value_fit(out: Outcome) -> int:
     """Values the claim speaks to (confirmed or contradicted) minus values it leaves aside."""
     unconfirmed = sum(1 for k in out.unmatched if not k.startswith("entity:"))
     return len(out.agreed) + len(out.conflict_keys) - unconfirmed
-
-
-def _foreign(index: Index, out: Outcome, cands: list[Candidate]) -> str | None:
-    """A name in the statement that none of the candidate claims involves: the statement is
-    about something the record does not cover here."""
-    names = sorted(
-        index.matcher.display(key.split(":", 1)[1]) for key in out.unmatched
-        if key.startswith("entity:")
-        and index.matcher.kind.get(key.split(":", 1)[1]) != "role"
-        and not any(key.split(":", 1)[1] in c.profile.entities for c in cands)
-    )  # fmt: skip
-    return ", ".join(names) or None
-
-
-def _unexplained(index: Index, best: Outcome, others: list[tuple[Candidate, Outcome]],
-                 cands: list[Candidate]) -> str | None:  # fmt: skip
-    """What the statement says that no close candidate confirms (a value, or a name the
-    candidates never mention), in words; None when everything is accounted for."""
-    left = set(best.unmatched)
-    for _, o in others:
-        left -= o.agreed
-    names = set()
-    for key in list(left):
-        if key.startswith("entity:"):
-            eid = key.split(":", 1)[1]
-            if any(eid in c.profile.entities for c in cands):
-                left.discard(key)
-            else:
-                names.add(index.matcher.display(eid))
-    if not left:
-        return None
-    if names:
-        return "anything about " + ", ".join(sorted(names)) + " here"
-    kinds = sorted({k.split(":")[0] for k in left})
-    if kinds == ["speaker"]:  # (verdict/rules/speaker.py)
-        return "it as said by the statement's speaker (it has it from someone else)"
-    return "the statement's " + ", ".join(kinds)

@@ -12,7 +12,7 @@ from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
 from factcheck.normalize.words import canonical, opens_with
 from factcheck.verdict.alignment import Said, said, unaligned
-from factcheck.verdict.base import Evidence
+from factcheck.verdict.base import Evidence, Outcome
 from factcheck.verdict.names import AGENTS, EXCLUSIVE_ROLES
 
 if TYPE_CHECKING:
@@ -354,3 +354,40 @@ def _misbound_ja(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> 
                 seen = True
                 at = text.find(verb, at + 1)
     return (verb,) if seen else ()
+
+
+def foreign(matcher: EntityMatcher, out: Outcome, cands: list[Candidate]) -> str | None:
+    """A name in the statement that none of the candidate claims involves: the statement is
+    about something the record does not cover here."""
+    names = sorted(
+        matcher.display(key.split(":", 1)[1]) for key in out.unmatched
+        if key.startswith("entity:")
+        and matcher.kind.get(key.split(":", 1)[1]) != "role"
+        and not any(key.split(":", 1)[1] in c.profile.entities for c in cands)
+    )  # fmt: skip
+    return ", ".join(names) or None
+
+
+def unexplained(matcher: EntityMatcher, best: Outcome, others: list[tuple[Candidate, Outcome]],
+                 cands: list[Candidate]) -> str | None:  # fmt: skip
+    """What the statement says that no close candidate confirms (a value, or a name the
+    candidates never mention), in words; None when everything is accounted for."""
+    left = set(best.unmatched)
+    for _, o in others:
+        left -= o.agreed
+    names = set()
+    for key in list(left):
+        if key.startswith("entity:"):
+            eid = key.split(":", 1)[1]
+            if any(eid in c.profile.entities for c in cands):
+                left.discard(key)
+            else:
+                names.add(matcher.display(eid))
+    if not left:
+        return None
+    if names:
+        return "anything about " + ", ".join(sorted(names)) + " here"
+    kinds = sorted({k.split(":")[0] for k in left})
+    if kinds == ["speaker"]:  # (verdict/rules/speaker.py)
+        return "it as said by the statement's speaker (it has it from someone else)"
+    return "the statement's " + ", ".join(kinds)

@@ -43,6 +43,8 @@ CASES = [
     # a verb the claims say only of another party the statement names ("After Musk sued,
     # Altman wrote ...")
     ("Altman sued Musk.", U, "sued"),
+    # a near miss the claim covers in full, names and all, is contradicted by an opposite word
+    ("オープンAIの幹部たちは、会社を乗っ取ろうというマスク氏の提案を受け入れた。", C, "拒否"),
     # a move the other way round (verdict/rules/sides.py)
     ("マスク氏はテスラをOpenAIに統合することを提案した。", C, "direction"),
     ("Musk proposed merging Tesla into OpenAI.", C, "direction"),
