@@ -131,7 +131,7 @@ def judge(index: Index, f: Features) -> Judgement:
                 return _split(index, split, replace(copied, verdict=Verdict.UNKNOWN), ())
         return copied
     cands = candidates(index, f) if _says_something(f) else []
-    considered = tuple((c.profile.claim.id, round(c.score, 1)) for c in cands)
+    considered = tuple((c.profile.claim_id, round(c.score, 1)) for c in cands)
     nothing = Judgement(Verdict.UNKNOWN, round(cands[0].score, 1) if cands else 0.0, None, None,
                         "the record does not address this statement", None, considered)  # fmt: skip
     if not cands or cands[0].score < MIN_NAME:

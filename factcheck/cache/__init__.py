@@ -6,7 +6,7 @@ entry. This module keeps the entries: where, signed with what, in which layout. 
 the most recently used entries are kept in it.
 
 An entry is a small head (names, word statistics, the inverted index, the passages) read at
-once, and one item per claim, read from the memory-mapped file only when a statement needs
+once, and one item per claim, read from the open file only when a statement needs
 that claim: start-up does not grow with the size of the record.
 Entries are signed with a per-user key kept outside the cache folder (~/.config/factcheck),
 so a shared or tampered cache folder never runs code: an entry that fails the check is
@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
-import mmap
 import os
 import pickle
 import struct
@@ -146,14 +145,20 @@ def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:
 class Items(Sequence[T]):
     """The entry's items, unpickled one at a time when first asked for (a run that needs 24
     of 50,000 claims reads 24; ``KEEP_ITEMS`` kept). Each carries its own signature, checked
-    before it is unpickled; a damaged item has the whole list rebuilt, never unpickled."""
+    before it is unpickled; a damaged item has the whole list rebuilt, never unpickled.
+    Items are read from the entry's open file (``fd``, closed with the list), not mapped:
+    nothing of the entry stays in memory but what is kept."""
 
-    def __init__(self, data: mmap.mmap, offsets: array[int], key: str, secret: bytes,
+    def __init__(self, fd: int, offsets: array[int], key: str, secret: bytes,
                  rebuild: Callable[[], Sequence[T]]) -> None:  # fmt: skip
-        self._data, self._offsets, self._key, self._secret = data, offsets, key, secret
+        self._fd, self._offsets, self._key, self._secret = fd, offsets, key, secret
         self._rebuild = rebuild
         self._memo: OrderedDict[int, T] = OrderedDict()
         self._fresh: Sequence[T] | None = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -174,7 +179,7 @@ class Items(Sequence[T]):
             return hit
         if self._fresh is not None:
             return self._fresh[i]
-        blob = _read(self._data, self._offsets[i], self._offsets[i + 1])
+        blob = _pread(self._fd, self._offsets[i], self._offsets[i + 1])
         signature, payload = blob[:32], blob[32:]
         value: T
         try:
@@ -192,43 +197,47 @@ class Items(Sequence[T]):
         return value
 
 
-def _read(data: mmap.mmap, start: int, end: int) -> bytes:
-    """Bytes of the mapped entry, its pages (and the 64 KB a read maps around) then handed back."""
-    blob, first, last = data[start:end], start - start % 65536, end + (-end) % 65536
-    with contextlib.suppress(AttributeError, OSError, ValueError):  # no madvise here
-        data.madvise(mmap.MADV_DONTNEED, first, min(last, len(data)) - first)
-    return blob
+def _pread(fd: int, start: int, end: int) -> bytes:
+    """Bytes ``start:end`` of an open file: one read, no mapping left behind (a page fault
+    and an madvise call per item cost a run of 50,000 claims more than the reads)."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, end - start, start)
+    os.lseek(fd, start, os.SEEK_SET)  # (Windows has no pread)
+    return os.read(fd, end - start)
 
 
-def _load(path: Path, key: str, secret: bytes) -> tuple[object, mmap.mmap, array[int]] | None:
-    """The entry's head, its mapped file and item offsets, if the entry is ours and its
+def _load(path: Path, key: str, secret: bytes) -> tuple[object, int, array[int]] | None:
+    """The entry's head, its open file and item offsets, if the entry is ours and its
     signature holds; None otherwise."""
     try:
-        with path.open("rb") as fh:
-            st = os.fstat(fh.fileno())
-            if st.st_uid != os.getuid() or st.st_mode & 0o022:
-                return None
-            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
         return None
     try:
+        st = os.fstat(fd)
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            raise PermissionError(path)
         at = len(_MAGIC)
-        if data[:at] != _MAGIC:
-            return None
-        signature = data[at : at + 32]
-        head_len, n = _HEADER.unpack_from(data, at + 32)
         start = at + 32 + _HEADER.size
+        lead = _pread(fd, 0, start)
+        if lead[:at] != _MAGIC:
+            raise ValueError(path)
+        signature = lead[at : at + 32]
+        head_len, n = _HEADER.unpack_from(lead, at + 32)
+        if start + 8 * (n + 1) + head_len > st.st_size:  # (read nothing a damaged size names)
+            raise ValueError(path)
         offsets = array("Q")
-        offsets.frombytes(data[start : start + 8 * (n + 1)])
-        head = _read(data, start + 8 * (n + 1), start + 8 * (n + 1) + head_len)
-        header = data[at + 32 : start + 8 * (n + 1)]
+        offsets.frombytes(_pread(fd, start, start + 8 * (n + 1)))
+        head = _pread(fd, start + 8 * (n + 1), start + 8 * (n + 1) + head_len)
+        header = lead[at + 32 :] + offsets.tobytes()
         if not hmac.compare_digest(signature, _tag(secret, key, header, head)):
-            return None
-        if len(offsets) != n + 1 or (n and offsets[-1] > len(data)):
-            return None
+            raise ValueError(path)
+        if len(offsets) != n + 1 or (n and offsets[-1] > st.st_size):
+            raise ValueError(path)
         value: object = pickle.loads(head)  # signed with this user's key: ours
-        return value, data, offsets
+        return value, fd, offsets
     except Exception:  # a damaged entry is rebuilt, never fatal
+        os.close(fd)
         return None
 
 
@@ -292,8 +301,11 @@ def cached(key: str, build: Callable[[], tuple[H, Sequence[T]]],
         return build()
     path = folder / f"index-{key}.pickle"
     found = _load(path, key, secret)
-    if found is not None and (kind is None or isinstance(found[0], kind)):
-        head, data, offsets = found
+    if found is not None and kind is not None and not isinstance(found[0], kind):
+        os.close(found[1])
+        found = None
+    if found is not None:
+        head, fd, offsets = found
         with contextlib.suppress(OSError):
             os.utime(path)  # most recently used: kept when the folder is pruned
 
@@ -303,7 +315,7 @@ def cached(key: str, build: Callable[[], tuple[H, Sequence[T]]],
             _keep(path, key, secret, fresh)
             return fresh[1]
 
-        items: Items[T] = Items(data, offsets, key, secret, rebuild)
+        items: Items[T] = Items(fd, offsets, key, secret, rebuild)
         return head, items  # type: ignore[return-value]
     built = build()
     _keep(path, key, secret, built)

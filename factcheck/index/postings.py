@@ -4,14 +4,14 @@ have it, in record order."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 
 class Postings:
     """One array of claim numbers and one offset per key: read from the cache in one piece,
     not as thousands of small lists."""
 
-    def __init__(self, lists: dict[str, list[int]]) -> None:
+    def __init__(self, lists: Mapping[str, Sequence[int]]) -> None:
         self._slot: dict[str, int] = {}
         flat = array("i")
         bounds = array("q", [0])

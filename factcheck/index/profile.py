@@ -174,6 +174,12 @@ class Profile:
     def ja_text(self) -> str:
         return self.facts.ja_text
 
+    def packed(self) -> Profile:
+        """The same profile with its words and facts pickled, as the cache keeps them: what a
+        large record holds while it is prepared (its words read again when first needed)."""
+        parts = (_pickled(self._en), _pickled(self._ja), _pickled(self._facts))
+        return Profile(self.claim_id, self.entities, *parts)
+
     def __reduce__(self) -> tuple[type[Profile], tuple[object, ...]]:
         parts = (_pickled(self._en), _pickled(self._ja), _pickled(self._facts))
         return Profile, (self.claim_id, self.entities, *parts)

@@ -7,6 +7,7 @@ whatever checks text: nothing finds it through a registry."""
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
@@ -100,18 +101,20 @@ def build_index(record: Record) -> Index:
     index = Index(record, matcher, reference_date(record))
     df_en: dict[str, int] = defaultdict(int)
     df_ja: dict[str, int] = defaultdict(int)
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, array[int]] = {}
     profiles: list[Profile] = []
     for i, c in enumerate(record.claims):
         prof = profile(c, matcher, source_date(record, c.source))
-        profiles.append(prof)
+        profiles.append(prof.packed())  # (its words unpickled again when first read)
         for t in prof.en_vocab:
             df_en[t] += 1
         for t in prof.ja_vocab:
             df_ja[t] += 1
         for key in {*("en:" + t for t in prof.en_vocab), *("ja:" + t for t in prof.ja_vocab),
                     *("e:" + e for e in prof.entities)}:  # fmt: skip
-            postings.setdefault(key, []).append(i)
+            if (ids := postings.get(key)) is None:
+                postings[key] = ids = array("i")
+            ids.append(i)
     index.profiles = profiles
     index.postings = Postings(postings)
     n = max(1, len(record.claims))

@@ -130,7 +130,17 @@ def _position(problem: str) -> tuple[str, int, int]:
 
 def load_record(path: str | Path | None = None, extra: list[str | Path] | None = None) -> Record:
     """Load ``path`` (the bundled record when None); raise RecordError listing every problem
-    (of this record and of the ``extra`` ones), each as ``file:line:col: message``."""
+    (of this record and of the ``extra`` ones), each as ``file:line:col: message``.
+
+    The claims file is first read without the place of every value (a large record in a
+    fraction of the memory); a record with a problem is read again with them, to locate it."""
+    try:
+        return _load(path, extra, located=False)
+    except RecordError:
+        return _load(path, extra, located=True)
+
+
+def _load(path: str | Path | None, extra: list[str | Path] | None, located: bool) -> Record:
     from factcheck.record.schema import TOP_KEYS, _claims, _entities
     from factcheck.record.yamlsafe import _load_yaml
 
@@ -140,7 +150,7 @@ def load_record(path: str | Path | None = None, extra: list[str | Path] | None =
     if not record_path.is_file():
         raise RecordError([f"{record_path}: claims database not found"])
     problems: list[str] = []
-    data, loc = _load_yaml(record_path, problems, "claims database")
+    data, loc = _load_yaml(record_path, problems, "claims database", located)
     if not isinstance(data, dict):
         raise RecordError([f"{record_path}:1:1: claims database must be a mapping with 'claims'"])
     for key in sorted(data.keys() - TOP_KEYS):

@@ -176,9 +176,103 @@ def _compose(raw: str, path: Path) -> yaml.Node | None:
         raise RecordError([f"{path}: invalid YAML: nested too deeply"]) from None
 
 
-def _load_yaml(path: Path, problems: list[str], what: str) -> tuple[Any, _Loc]:
+class _NotPlain(Exception):
+    """The document is not plain data (see :func:`_plain`): it is read through its nodes."""
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.CollectionEndEvent)
+
+
+def _awaits_key(frame: tuple[Any, list[Any]]) -> bool:
+    return isinstance(frame[0], dict) and frame[1][0] is None
+
+
+def _started(loader: Any, event: yaml.ScalarEvent | yaml.CollectionStartEvent,
+             same: dict[str, str]) -> Any:  # fmt: skip
+    """The value a scalar event gives, or the empty container a start event opens."""
+    tag = event.tag
+    if isinstance(event, yaml.ScalarEvent):
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in _STD_TAGS:
+            raise _NotPlain
+        value = _resolve_scalar(tag, event.value)
+        return (
+            same.setdefault(value, value) if isinstance(value, str) and len(value) <= 32 else value
+        )
+    mapping = isinstance(event, yaml.MappingStartEvent)
+    if tag is None or tag == "!":
+        kind = yaml.MappingNode if mapping else yaml.SequenceNode
+        tag = loader.resolve(kind, None, event.implicit)
+    if tag not in _STD_TAGS:
+        raise _NotPlain
+    return {} if mapping else []
+
+
+def _plain(raw: str) -> Any:
+    """The value of a document of plain data, built straight from the parser's events: one
+    document of standard tags, without anchors, aliases, duplicate or complex keys, within
+    MAX_DEPTH and MAX_NODES. No node tree and no marks are kept, so a large record is read
+    in a fraction of the memory; equal short strings (keys, ids, units) are one object.
+    Anything else (a problem to report included) raises _NotPlain, and the document is read
+    the located way (:func:`_load_yaml`), which gives the same value or the located problem."""
+    loader = _LOADER(raw)
+    same: dict[str, str] = {}
+    stack: list[tuple[Any, list[Any]]] = []  # open containers, each with its pending key
+    root: list[Any] = []
+    nodes = 0
+    try:
+        for expected in (yaml.StreamStartEvent, yaml.DocumentStartEvent):
+            if not isinstance(loader.get_event(), expected):
+                raise _NotPlain
+        while isinstance(event := loader.get_event(), _NODE_EVENTS):
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()  # (added to its parent when it started)
+                continue
+            nodes += 1
+            if event.anchor is not None or nodes > MAX_NODES or len(stack) >= MAX_DEPTH:
+                raise _NotPlain
+            value = _started(loader, event, same)
+            if not stack:
+                root.append(value)
+            elif isinstance(stack[-1][0], list):
+                stack[-1][0].append(value)
+            elif _awaits_key(stack[-1]):
+                key = value if isinstance(value, str) else str(value)
+                if key in stack[-1][0] or not isinstance(value, str | int | float | bool | None):
+                    raise _NotPlain  # a duplicate key, or a container as a key
+                stack[-1][1][0] = same.setdefault(key, key)
+            else:
+                stack[-1][0][stack[-1][1][0]] = value
+                stack[-1][1][0] = None
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append((value, [None]))
+        # the document ends here, once: not at an alias, nor before another document
+        if len(root) != 1 or not isinstance(event, yaml.DocumentEndEvent):
+            raise _NotPlain
+        if not isinstance(loader.get_event(), yaml.StreamEndEvent):
+            raise _NotPlain
+        return root[0]
+    except yaml.YAMLError:
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
+
+
+def _load_yaml(path: Path, problems: list[str], what: str,
+               located: bool = True) -> tuple[Any, _Loc]:  # fmt: skip
+    """The document's value and where each of its values came from. ``located=False``: a
+    document of plain data is read without the places (``where`` then says its first line),
+    for a caller that reads it again located when it finds a problem."""
     loc = _Loc(path)
-    node = _compose(_read_text(path, what), path)
+    raw = _read_text(path, what)
+    if not located:
+        try:
+            return _plain(raw), loc
+        except _NotPlain:
+            pass
+    node = _compose(raw, path)
+    del raw
     if node is None:
         raise RecordError([f"{path}: {what} is empty"])
     _check_expansion(node, path)
