@@ -56,7 +56,12 @@ def clauses(text: str, japanese: bool) -> list[str]:
     return parts if len(parts) > 1 else [text]
 
 
-_LIST_JOIN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){0,3}$")
+# what joins two names of a list ("A, B and C", "A and the CTO B"), not an appositive that
+# describes the first ("Luke Nosek, a co-founder of PayPal": its last word a preposition)
+_LIST_JOIN = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){0,3}$"
+    r"(?<!\bof\s)(?<!\bin\s)(?<!\bat\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bby\s)"
+)
 
 
 def distributed(f: Features, kind: dict[str, str]) -> list[str]:

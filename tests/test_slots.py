@@ -80,6 +80,8 @@ CASES = [
     ("Musk emailed Altman, Brockman and Hassabis in late 2018.", C, "Hassabis"),
     ("Musk emailed Altman, Brockman and Sutskever in late 2018.", S, None),
     ("Altman recruited Greg Brockman and Ilya Sutskever.", U, "Sutskever"),
+    # ... but an appositive that describes a name is no list ("Nosek, a co-founder of PayPal")
+    ("Musk joined forces with Luke Nosek, a co-founder of PayPal, on a bid for DeepMind.", S, None),
     # "B rather than A" where A is the claim's actor, even when the claim names B too
     ("Altman rather than Musk helped recruit Sutskever from Google.", C, "Elon Musk"),
     ("サツケバー氏の採用に尽力したのはマスク氏ではなくアルトマン氏だった。", C, "イーロン・マスク"),
