@@ -213,10 +213,11 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
             return _judge_claim(index, c, Verdict.CONTRADICTED, o.found, considered)
         if not o.vague:  # an amount inside "tens of millions" confirms nothing
             pending -= o.agreed
-    # an exact amount confirms the statement from any candidate; other values and names
-    # only from a claim that covers what the statement says
-    for _, o in others:
-        if not o.vague:
+    # an exact amount confirms the statement from any candidate that shares a word with it
+    # (not "$44M on OpenAI's rent" by the $44M total); other values and names only from a
+    # claim that covers what the statement says
+    for c, o in others:
+        if not o.vague and c.coverage > 0:
             confirmed = {k for k in o.agreed if k.startswith("money:")}
             b_out = replace(b_out, unmatched=b_out.unmatched - confirmed)
     if (

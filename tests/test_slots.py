@@ -56,6 +56,9 @@ CASES = [
     # a statement with a value is one fact: a claim on the topic that shares no value with it
     # does not tell its names ("$20M on Dota 2 in 2017": the 2017 gift, and the Dota project)
     ("Musk spent $20 million on Dota 2 in 2017.", U, "Dota 2"),
+    # an amount confirmed by a claim that shares no word with the statement is another fact's
+    ("Musk spent $44 million on OpenAI's office rent.", U, "money"),
+    ("マスク氏はOpenAIのオフィスの家賃に4400万ドルを費やした。", U, None),
     ("マスク氏は2017年にDota 2に2000万ドルを費やした。", U, "Dota 2"),
     # the people who act for an organisation are the organisation acting
     ("Google's executives rejected Musk's offer to take over OpenAI.", U, "rejected"),
