@@ -131,6 +131,7 @@ class Claim:
 class Statement:
     text: str
     span: Span
+    judged: str | None = None  # what is judged when it differs ("He gave" read as "Musk gave")
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,7 +208,7 @@ def check_statements(index: Index, statements: Iterable[Statement], input_name: 
     processes for the rest of the way, when there are several cores; a short one never
     starts a process."""
     seen: dict[str, Judgement] = {}  # a sentence repeated in the input is judged once
-    rest = iter(statements)
+    rest = _resolved(index, statements)
     yield from _check_here(index, rest, input_name, progress, seen,
                            PARALLEL_AFTER if parallel else None)  # fmt: skip
     if len(seen) < PARALLEL_AFTER or not parallel:
@@ -225,6 +225,33 @@ def _remember(seen: dict[str, Judgement], text: str, j: Judgement) -> None:
         seen[text] = j
 
 
+_PRONOUN = re.compile(r"(?:He|She)\b(?!')|(?:His|Her)\b")
+_LOOK_BACK = 3  # statements searched for the person a pronoun stands for
+
+
+def _resolved(index: Index, statements: Iterable[Statement]) -> Iterator[Statement]:
+    """Statements that open with "He", "She", "His" or "Her" and name no person, judged as
+    about the person the nearest statement before them names first ("Musk founded X. He gave
+    $44M." judges "Musk gave $44M."); the finding still quotes the statement as written."""
+    before: list[str] = []
+    for given in statements:
+        st = given
+        m = _PRONOUN.match(st.text)
+        if m is not None and not _people(index, st.text):
+            who = next((p for text in reversed(before) if (p := _people(index, text))), None)
+            if who is not None:
+                name = index.matcher.display(who[0])
+                said = name + ("'s" if m.group(0) in ("His", "Her") else "")
+                st = replace(st, judged=said + st.text[m.end() :])
+        before = [*before[-(_LOOK_BACK - 1) :], st.text]
+        yield st
+
+
+def _people(index: Index, text: str) -> list[str]:
+    kind = index.matcher.kind
+    return [m.entity for m in index.matcher.find(text) if kind.get(m.entity) == "person"]
+
+
 def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
                 progress: Callable[[int], None] | None, seen: dict[str, Judgement],
                 stop_after: int | None = None) -> Iterator[Finding]:  # fmt: skip
@@ -232,10 +259,11 @@ def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
     for st in statements:
         if progress is not None:
             progress(1)  # one more statement under way (the CLI's progress display)
-        j = seen.get(st.text)
+        said = st.judged or st.text
+        j = seen.get(said)
         if j is None:
-            j = judge_statement(index, st.text)
-            _remember(seen, st.text, j)
+            j = judge_statement(index, said)
+            _remember(seen, said, j)
             if stop_after is not None and len(seen) == stop_after:
                 yield _finding(input_name, st, j)
                 return
@@ -264,7 +292,8 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
         while True:
             chunk = list(islice(statements, CHUNK))
             if chunk:
-                texts = list(dict.fromkeys(s.text for s in chunk if s.text not in seen))
+                said = [s.judged or s.text for s in chunk]
+                texts = list(dict.fromkeys(t for t in said if t not in seen))
                 pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
             while pending and (not chunk or len(pending) > 2 * workers):
                 done, texts, result = pending.popleft()
@@ -272,7 +301,7 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
                 for st in done:
                     if progress is not None:
                         progress(1)
-                    j = seen.get(st.text) or fresh[st.text]
+                    j = seen.get(st.judged or st.text) or fresh[st.judged or st.text]
                     yield _finding(input_name, st, j)
                 for text, j in fresh.items():
                     _remember(seen, text, j)

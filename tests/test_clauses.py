@@ -46,3 +46,19 @@ def test_a_simple_statement_stays_whole(text: str, japanese: bool) -> None:
 def test_a_range_is_shown_in_round_figures(text: str, shown: str) -> None:
     (q,) = extract_money(text)
     assert format_usd(q) == shown
+
+
+def test_a_pronoun_opening_a_statement_stands_for_the_person_named_before() -> None:
+    """ "He" is judged as the person the statement before names first; the finding quotes the
+    statement as written."""
+    from factcheck.pipeline import check_text
+    from tests.helpers import bundled_index
+
+    musk = check_text("Elon Musk runs several companies. He donated $44 million to OpenAI.",
+                      bundled_index())[1]  # fmt: skip
+    assert musk.statement == "He donated $44 million to OpenAI."
+    assert musk.verdict.value == "supported", musk.reason
+    altman = check_text("Sam Altman runs OpenAI. He donated $44 million to OpenAI.",
+                        bundled_index())[1]  # fmt: skip
+    assert altman.statement == "He donated $44 million to OpenAI."
+    assert altman.verdict.value != "supported", altman.reason

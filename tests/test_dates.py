@@ -64,3 +64,22 @@ def test_a_week_across_two_months_is_known_to_its_year_only() -> None:
     assert d.agrees(parse_iso("2024-02-29")) and d.agrees(parse_iso("2024-03-01"))
     (d,) = extract_dates("先週", date(2024, 3, 20))  # 11 to 17 March: one month
     assert d.iso() == "2024-03" and not d.agrees(parse_iso("2024-02"))
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("He unveiled it in December.", 12),
+        ("She left by March, they said.", 3),
+        ("11月に発表した。", 11),
+    ],
+)
+def test_a_month_without_a_year_is_a_yearless_date(text: str, month: int) -> None:
+    (d,) = extract_dates(text, date(2024, 3, 6))
+    assert (d.year, d.month, d.day) == (0, month, None)
+    assert text[d.start : d.start + len(d.text)] == d.text and not d.text.startswith("in ")
+
+
+@pytest.mark.parametrize("text", ["He may return.", "The deal may close soon."])
+def test_the_verb_may_is_no_month(text: str) -> None:
+    assert extract_dates(text, date(2024, 3, 6)) == []

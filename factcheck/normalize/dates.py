@@ -189,6 +189,14 @@ def extract_dates(text: str, reference: date | None = None) -> list[DateValue]:
         day = int(m.group("day") or m.group("day2"))
         if 1 <= day <= 31:
             add(DateValue(YEARLESS, mon, day, None, m.group(0), m.start()), m.start(), m.end())
+    # a month with no year ("in November", 「11月に」): compared by month whatever the year
+    for m in (*_EN_MONTH_ONLY.finditer(text), *_JA_MONTH_ONLY.finditer(text)):
+        said = m.group("mon")
+        if m.group(0)[:4].lower() in ("last", "this", "next") or said == "may":
+            continue  # (relative ones are read above; "may" is a verb)
+        mon = int(said) if said.isdigit() else MONTHS[said.lower().rstrip(".")]
+        a = m.start("mon")  # (the month and what follows it, not "in")
+        add(DateValue(YEARLESS, mon, None, None, text[a : m.end()], a), a, m.end())
     out.sort(key=lambda d: d.start)
     return out
 
@@ -257,11 +265,3 @@ def _ago(ref: date, back: int, unit: str, text: str, start: int) -> DateValue:
         # 3 March) is known only to its year: either month may be the one meant
         return DateValue(d.year, None, None, None, text, start)
     return DateValue(d.year, d.month, None, None, text, start)
-
-
-def month_only(text: str) -> list[tuple[int, int]]:
-    """Months named without a year: (month, offset), to be completed from context."""
-    out = [(MONTHS[m.group("mon").lower().rstrip(".")], m.start()) for m in _EN_MONTH_ONLY.finditer(text)
-           if not m.group(0).lower().startswith(("last", "this", "next"))]  # fmt: skip
-    out += [(int(m.group("mon")), m.start()) for m in _JA_MONTH_ONLY.finditer(text)]
-    return out
