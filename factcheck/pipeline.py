@@ -177,9 +177,28 @@ def _worker_start(index: Index) -> None:
 
 
 def _judge_all(texts: list[str]) -> list[Judgement]:
-    """In a worker process: judge each text against the inherited index."""
+    """In a worker process: judge each text (a :func:`_key`) against the inherited index."""
     index = _INHERITED[0]
-    return [judge_statement(index, t) for t in texts]
+    return [_judge_key(index, t) for t in texts]
+
+
+_SEP = "\x00"  # between a statement and what it is judged as, in a key
+
+
+def _key(st: Statement) -> str:
+    """What a statement is remembered and sent to a worker by: its text, and what it is
+    judged as when that differs."""
+    return st.text if st.judged is None else st.text + _SEP + st.judged
+
+
+def _judge_key(index: Index, key: str) -> Judgement:
+    """A statement that nearly copies a source passage is judged as written (a passage is
+    read with its own source's dates); otherwise as what it stands for ("He" as the name)."""
+    text, _, judged = key.partition(_SEP)
+    first = judge_statement(index, text)
+    if not judged or first.near_copy:
+        return first
+    return judge_statement(index, judged)
 
 
 def _shared(j: Judgement, canon: dict[object, Any]) -> Judgement:
@@ -225,31 +244,41 @@ def _remember(seen: dict[str, Judgement], text: str, j: Judgement) -> None:
         seen[text] = j
 
 
-_PRONOUN = re.compile(r"(?:He|She)\b(?!')|(?:His|Her)\b")
-_LOOK_BACK = 3  # statements searched for the person a pronoun stands for
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b")
+_THE_ORG = re.compile(
+    r"(?:The|the) (?:company|lab|laboratory|startup|start-up|firm|nonprofit|organi[sz]ation)\b(?!')"
+)
+_LOOK_BACK = 6  # statements searched for the person (or organisation) a pronoun stands for
 
 
 def _resolved(index: Index, statements: Iterable[Statement]) -> Iterator[Statement]:
-    """Statements that open with "He", "She", "His" or "Her" and name no person, judged as
-    about the person the nearest statement before them names first ("Musk founded X. He gave
-    $44M." judges "Musk gave $44M."); the finding still quotes the statement as written."""
+    """Statements whose subject is "he" or "she" ("His", "Her" opening them) and that name no
+    person, judged as about the person the nearest statement before them names first ("Musk
+    founded X. He gave $44M." judges "Musk gave $44M."); one that opens with "The company"
+    (the lab, the startup) as about the organisation named last. The finding still quotes
+    the statement as written."""
     before: list[str] = []
     for given in statements:
         st = given
-        m = _PRONOUN.match(st.text)
-        if m is not None and not _people(index, st.text):
-            who = next((p for text in reversed(before) if (p := _people(index, text))), None)
+        m = _PRONOUN.search(st.text)
+        if m is not None and not _named(index, st.text, "person"):
+            who = next((p for t in reversed(before) if (p := _named(index, t, "person"))), None)
             if who is not None:
                 name = index.matcher.display(who[0])
                 said = name + ("'s" if m.group(0) in ("His", "Her") else "")
-                st = replace(st, judged=said + st.text[m.end() :])
+                st = replace(st, judged=st.text[: m.start()] + said + st.text[m.end() :])
+        m = _THE_ORG.match(st.text)
+        if m is not None:
+            which = next((o for t in reversed(before) if (o := _named(index, t, "org"))), None)
+            if which is not None:
+                st = replace(st, judged=index.matcher.display(which[0]) + st.text[m.end() :])
         before = [*before[-(_LOOK_BACK - 1) :], st.text]
         yield st
 
 
-def _people(index: Index, text: str) -> list[str]:
-    kind = index.matcher.kind
-    return [m.entity for m in index.matcher.find(text) if kind.get(m.entity) == "person"]
+def _named(index: Index, text: str, kind: str) -> list[str]:
+    kinds = index.matcher.kind
+    return [m.entity for m in index.matcher.find(text) if kinds.get(m.entity) == kind]
 
 
 def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
@@ -259,10 +288,10 @@ def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
     for st in statements:
         if progress is not None:
             progress(1)  # one more statement under way (the CLI's progress display)
-        said = st.judged or st.text
+        said = _key(st)
         j = seen.get(said)
         if j is None:
-            j = judge_statement(index, said)
+            j = _judge_key(index, said)
             _remember(seen, said, j)
             if stop_after is not None and len(seen) == stop_after:
                 yield _finding(input_name, st, j)
@@ -292,8 +321,7 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
         while True:
             chunk = list(islice(statements, CHUNK))
             if chunk:
-                said = [s.judged or s.text for s in chunk]
-                texts = list(dict.fromkeys(t for t in said if t not in seen))
+                texts = list(dict.fromkeys(k for k in map(_key, chunk) if k not in seen))
                 pending.append((chunk, texts, pool.apply_async(_judge_all, (texts,))))
             while pending and (not chunk or len(pending) > 2 * workers):
                 done, texts, result = pending.popleft()
@@ -301,7 +329,7 @@ def _check_in_parallel(index: Index, statements: Iterator[Statement], input_name
                 for st in done:
                     if progress is not None:
                         progress(1)
-                    j = seen.get(st.judged or st.text) or fresh[st.judged or st.text]
+                    j = seen.get(_key(st)) or fresh[_key(st)]
                     yield _finding(input_name, st, j)
                 for text, j in fresh.items():
                     _remember(seen, text, j)

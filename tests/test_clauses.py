@@ -62,3 +62,15 @@ def test_a_pronoun_opening_a_statement_stands_for_the_person_named_before() -> N
                         bundled_index())[1]  # fmt: skip
     assert altman.statement == "He donated $44 million to OpenAI."
     assert altman.verdict.value != "supported", altman.reason
+
+
+def test_the_company_and_a_later_he_stand_for_what_was_named_before() -> None:
+    from factcheck.pipeline import check_text
+    from tests.helpers import bundled_index
+
+    text = ("Elon Musk co-founded OpenAI. In 2017 he gave $20 million to OpenAI. "
+            "The company later shared offices with SpaceX.")  # fmt: skip
+    _, gift, offices = check_text(text, bundled_index())
+    assert gift.verdict.value == "supported", gift.reason
+    assert offices.statement == "The company later shared offices with SpaceX."
+    assert offices.verdict.value == "contradicted", offices.reason  # (Neuralink, not SpaceX)
