@@ -244,9 +244,10 @@ def _remember(seen: dict[str, Judgement], text: str, j: Judgement) -> None:
         seen[text] = j
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b|彼女?(?=[はがもの])")
 _THE_ORG = re.compile(
     r"(?:The|the) (?:company|lab|laboratory|startup|start-up|firm|nonprofit|organi[sz]ation)\b(?!')"
+    r"|同社|同組織|同団体"
 )
 _LOOK_BACK = 6  # statements searched for the person (or organisation) a pronoun stands for
 
@@ -264,14 +265,17 @@ def _resolved(index: Index, statements: Iterable[Statement]) -> Iterator[Stateme
         if m is not None and not _named(index, st.text, "person"):
             who = next((p for t in reversed(before) if (p := _named(index, t, "person"))), None)
             if who is not None:
-                name = index.matcher.display(who[0])
+                japanese = m.group(0).startswith("彼")
+                name = index.matcher.display(who[0], "ja" if japanese else "en")
                 said = name + ("'s" if m.group(0) in ("His", "Her") else "")
                 st = replace(st, judged=st.text[: m.start()] + said + st.text[m.end() :])
         m = _THE_ORG.match(st.text)
         if m is not None:
             which = next((o for t in reversed(before) if (o := _named(index, t, "org"))), None)
             if which is not None:
-                st = replace(st, judged=index.matcher.display(which[0]) + st.text[m.end() :])
+                lang = "ja" if m.group(0).startswith("同") else "en"
+                name = index.matcher.display(which[0], lang)
+                st = replace(st, judged=name + st.text[m.end() :])
         before = [*before[-(_LOOK_BACK - 1) :], st.text]
         yield st
 

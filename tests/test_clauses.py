@@ -74,3 +74,18 @@ def test_the_company_and_a_later_he_stand_for_what_was_named_before() -> None:
     assert gift.verdict.value == "supported", gift.reason
     assert offices.statement == "The company later shared offices with SpaceX."
     assert offices.verdict.value == "contradicted", offices.reason  # (Neuralink, not SpaceX)
+
+
+def test_a_japanese_pronoun_stands_for_the_person_named_before() -> None:
+    from factcheck.pipeline import check_text
+    from tests.helpers import bundled_index
+
+    musk = check_text(
+        "イーロン・マスク氏は起業家だ。彼は2016年に1500万ドルを寄付した。", bundled_index()
+    )
+    altman = check_text(
+        "サム・アルトマン氏は起業家だ。彼は2016年に1500万ドルを寄付した。", bundled_index()
+    )
+    assert musk[1].verdict.value == "supported", musk[1].reason
+    assert altman[1].verdict.value == "contradicted", altman[1].reason
+    assert altman[1].statement == "彼は2016年に1500万ドルを寄付した。"
