@@ -18,6 +18,10 @@ CASES = [
     ("Musk donated $44M to OpenAI.", S, None),
     ("The billionaire Musk donated a total of $44 million to OpenAI.", S, None),
     ("マスク氏は最終的にOpenAIへ計4400万ドルを寄付した。", S, None),
+    # descriptors the source supports name their person (Tesla is Musk's own company; Hoffman
+    # co-founded LinkedIn, written "Collab")
+    ("The Tesla chief gave OpenAI $44 million.", S, None),
+    ("OpenAI came to rely on the LinkedIn co-founder as an investor.", S, None),
     # a descriptor the source supports names its entity (the article: OpenAI released ChatGPT)
     ("Musk donated $44 million to the ChatGPT maker.", S, None),
     ("マスク氏はChatGPTの開発元に4400万ドルを寄付した。", S, None),
