@@ -265,6 +265,9 @@ def acting_end(text: str, end: int, japanese: bool) -> int:
     return m.end() if m else end
 
 
+_HE = re.compile(r"\s+\w+\s+(?:that\s+)?(?:he|she|it|they)(?:\s+(?:had|has|have|would|will))?\s+$")
+
+
 def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
     """The agents of the words at ``at``: the nearest person or organisation named before it,
     with those listed beside it ("Musk and Altman co-founded")."""
@@ -273,8 +276,9 @@ def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
     if not ms:
         return set()
     end = acting_end(text, ms[-1].end, japanese=False)
-    # (right before it: two words at most, no comma; "he even boldly proposed" has none)
-    if "," in text[end:at] or len(text[end:at].split()) > 2:
+    # (right before it: two words at most, no comma; "he even boldly proposed" has none;
+    # or a pronoun that stands for it: "Musk announced he had cut off")
+    if "," in text[end:at] or (len(text[end:at].split()) > 2 and not _HE.match(text, end, at)):
         return set()
     if text.startswith(("'s", "’s"), end):  # "OpenAI's largest funder": not its act
         return set()

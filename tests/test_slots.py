@@ -43,6 +43,8 @@ CASES = [
     # a verb the claims say only of another party the statement names ("After Musk sued,
     # Altman wrote ...")
     ("Altman sued Musk.", U, "sued"),
+    # ... also where the claim says it through a pronoun ("Musk announced he had cut off")
+    ("The ChatGPT maker cut off Musk's access to its data.", U, "cut"),
     # a near miss the claim covers in full, names and all, is contradicted by an opposite word
     ("オープンAIの幹部たちは、会社を乗っ取ろうというマスク氏の提案を受け入れた。", C, "拒否"),
     # a move the other way round (verdict/rules/sides.py)
