@@ -113,6 +113,8 @@ CASES = [
     # a title asserted of someone must be held by one claim together with that person: a
     # claim on one person's funding does not make another their funder
     ("Altman was Musk's biggest donor.", U, "donor"),
+    ("OpenAI's largest early backer was Microsoft.", U, "Microsoft"),
+    ("Musk was OpenAI's largest backer in 2016.", S, None),
     ("アルトマン氏はマスク氏の資金提供者だった。", U, "資金提供者"),
     ("Musk was OpenAI's largest funder.", S, None),
     # a title one holder has at a time, dated, is the cited claim's own: not a date from one
