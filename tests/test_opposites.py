@@ -71,6 +71,11 @@ PAIRS = [
      False, "immediately", "wait"),
     ("The report called the chemical harmless.", "The report called the chemical a threat.",
      False, "harmless", "a threat"),
+    ("The rules are perfectly clear, the clerk wrote.", "The rules are confusing, the clerk wrote.",
+     False, "perfectly clear", "confusing"),
+    ("The project has been stalling for weeks.", "The project has been progressing for weeks.",
+     False, "stall", "progressing"),
+    ("計画は数週間停滞している。", "計画は数週間前進している。", True, "停滞", "前進"),
     # how something was said or sent: one channel excludes the others
     ("The mayor invited the council by phone.", "The mayor emailed the council an invitation.",
      False, "by phone", "email"),

@@ -106,8 +106,8 @@ EN: list[Pair] = [
      ('criticiz', 'criticis', 'blam', 'condemn', 'ungrateful', 'belittl', 'disparag')),
     (('wide', 'widespread', 'great deal of attention', 'much attention', 'broad'),
      ('little attention', 'scant', 'barely any', 'no attention', 'went unnoticed')),
-    (('prepar', 'plann', 'getting ready', 'gearing up', 'moving forward'),
-     ('called off', 'cancel', 'scrapp', 'shelv', 'postpon')),
+    (('prepar', 'plann', 'getting ready', 'gearing up', 'moving forward', 'advancing', 'progressing'),
+     ('called off', 'cancel', 'scrapp', 'shelv', 'postpon', 'stall', 'stagnat', 'faltering')),
     (('less ', 'not as', 'fewer'),
      ('more ',)),
     (('only company', 'only one', 'sole', 'the only'),
@@ -161,6 +161,8 @@ EN: list[Pair] = [
      ('withheld', 'shelved', 'held back', 'declined to publish', 'did not publish', 'scrapped')),
     (('was wrong', 'were wrong', 'a mistake', 'mistaken', 'misguided'),
      ('was right', 'were right', 'is right', 'correct', 'justified', 'a smart bet', 'wise')),
+    (('confusing', 'unclear', 'puzzling', 'baffling', 'perplexing'),
+     ('perfectly clear', 'entirely clear', 'quite clear', 'clear-cut', 'obvious', 'straightforward', 'self-evident')),
 ]
 
 JA: list[Pair] = [
@@ -266,7 +268,7 @@ JA: list[Pair] = [
     (('現実的', '深い', '本物', '本気', '本心'), ('表面的', '見せかけ', '口実', '偽り', 'うわべ')),
     (('ヒーロー', '英雄', '師', 'メンター'), ('悪役', '悪者', '敵', '裏切り者')),
     (('遮断', '断ち', '締め出'), ('広げ', '拡大', '開放', '拡充')),
-    (('準備', '計画を進め', '前進', '進めて'), ('取りやめ', '取り止め', '見送', '白紙', '撤回', '断念', '中止')),
+    (('準備', '計画を進め', '前進', '進めて'), ('取りやめ', '取り止め', '見送', '白紙', '撤回', '断念', '中止', '停滞', '頓挫')),
     (('対抗', '挑', '牽制', '立ち向か'), ('補強', '後押し', '支え', '盤石')),
     (('和らげ', '和らい', '緩和', '鎮め', '修復', '終わらせ', '終結', '解消'), ('エスカレート', '激化', '悪化', '深刻化', '拍車')),
     (('準備', '計画'), ('完了', '終え', '締結', '実施済')),
@@ -288,6 +290,7 @@ JA: list[Pair] = [
     (('発表した', '公表した', '発表し'), ('見送', '取り下げ', '公表しなかった', '発表しなかった')),
     (('間違い', '誤り', '誤っ', '不当'), ('正しい', '正当', '妥当', '賢明')),
     (('急速', '急激', '加速', '速い'), ('遅さ', '遅い', '停滞', '鈍化', '緩やか')),
+    (('紛らわしい', 'わかりにくい', '分かりにくい'), ('明白', '自明', 'わかりやすい', '分かりやすい')),
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is
