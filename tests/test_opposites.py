@@ -76,6 +76,12 @@ PAIRS = [
     ("The project has been stalling for weeks.", "The project has been progressing for weeks.",
      False, "stall", "progressing"),
     ("計画は数週間停滞している。", "計画は数週間前進している。", True, "停滞", "前進"),
+    ("The minister was dismissive of the risks.", "The minister was worried about the risks.",
+     False, "dismissive of", "worri"),
+    ("The mayor distanced himself from the builder.", "The mayor stood by the builder.", False,
+     "distanced himself", "stood by"),
+    ("The shops became less profitable.", "The shops gradually became profitable.", False,
+     "less", "gradually became"),
     # how something was said or sent: one channel excludes the others
     ("The mayor invited the council by phone.", "The mayor emailed the council an invitation.",
      False, "by phone", "email"),

@@ -18,7 +18,7 @@ EN: list[Pair] = [
      ('bought more', 'buying more', 'added to his', 'increased his stake', 'acquired more', 'bought additional')),
     (('agree', 'accept', 'endors', 'approv', 'welcom', 'embrac', 'worth discuss', 'worth a conversation', 'worth talking', 'said yes', 'consent', 'signed on', 'went along'),
      ('refus', 'reject', 'dismiss', 'declin', 'rebuff', 'spurn', 'turn down', 'turned down', 'out of hand', 'veto', 'disagree', 'said no', 'brushed off', 'shot down')),
-    (('prais', 'applaud', 'hail', 'laud', 'celebrat', 'cheer', 'no danger', 'harmless', 'posed no', 'enthusias', 'excited about', 'welcomed'),
+    (('prais', 'applaud', 'hail', 'laud', 'celebrat', 'cheer', 'no danger', 'harmless', 'posed no', 'enthusias', 'excited about', 'welcomed', 'dismissive of', 'unconcerned', 'unworried', 'shrugged off'),
      ('concern', 'worri', 'worry', 'fear', 'warn', 'criticiz', 'criticis', 'condemn', 'alarm', 'wary', 'uneasy', 'skeptic', 'sceptic', 'question', 'doubt', 'challeng')),
     (('admit', 'acknowledg', 'conced', 'confess', 'accepted the accusation', 'accepted musk'),
      ('deni', 'deny', 'rebut', 'refut', 'fought back', 'pushed back', 'contest', 'disput')),
@@ -34,7 +34,7 @@ EN: list[Pair] = [
     (('gave', 'give ', 'giving', 'grant', 'provid', 'offer', 'allow', 'opened access', 'opened up', 'extended', 'let '),
      ('denied', 'withh', 'block', 'cut off', 'revok', 'barr', 'forbid', 'forbade', 'shut off', 'refused access', 'closed off', 'locked')),
     (('defend', 'defense', 'defence', 'backed musk', 'stood by', 'stand by', 'champion', 'stuck up for', 'came to his defense', 'came to the defense', 'support for', 'expressed support', 'backing for'),
-     ('attack', 'bet against', 'betting against', 'backed the short', 'sided with the short', 'supported the short', 'turned on', 'criticized musk', 'criticised musk', 'joined the critics', 'sided with the critics', 'joined the short')),
+     ('attack', 'bet against', 'betting against', 'backed the short', 'sided with the short', 'supported the short', 'turned on', 'criticized musk', 'criticised musk', 'joined the critics', 'sided with the critics', 'joined the short', 'distanced himself', 'distanced herself', 'turned his back')),
     (('succeed', 'success', 'won', 'win', 'beat', 'prevail', 'triumph'),
      ('fail', 'lost', 'lose', 'unsuccessful', 'fell through', 'collaps', 'came to nothing')),
     (('months after', 'months later', 'weeks after', 'weeks later', 'within months', 'within weeks', 'a few months', 'several months', 'few weeks', 'shortly after', 'soon after'),
@@ -163,6 +163,8 @@ EN: list[Pair] = [
      ('was right', 'were right', 'is right', 'correct', 'justified', 'a smart bet', 'wise')),
     (('confusing', 'unclear', 'puzzling', 'baffling', 'perplexing'),
      ('perfectly clear', 'entirely clear', 'quite clear', 'clear-cut', 'obvious', 'straightforward', 'self-evident')),
+    (('increasingly', 'more and more', 'gradually became'),
+     ('less and less', 'less ', 'decreasingly')),
 ]
 
 JA: list[Pair] = [
