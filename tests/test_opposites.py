@@ -82,6 +82,8 @@ PAIRS = [
      "distanced himself", "stood by"),
     ("The shops became less profitable.", "The shops gradually became profitable.", False,
      "less", "gradually became"),
+    ("市長はそのリスクを軽視した。", "市長はそのリスクを懸念した。", True, "軽視", "懸念"),
+    ("市長は建設業者から距離を置いた。", "市長は建設業者を擁護した。", True, "距離を置", "擁護"),
     # how something was said or sent: one channel excludes the others
     ("The mayor invited the council by phone.", "The mayor emailed the council an invitation.",
      False, "by phone", "email"),
@@ -124,6 +126,7 @@ def test_the_same_side_is_no_opposite(statement: str, claim: str, japanese: bool
         ("genius", ("He called the clerk an idiot.",), False, False),
         ("rarely", ("The inspector seldom came.",), False, True),
         ("称賛", ("その製品は絶賛された。",), True, True),
+        ("軽視", ("その製品は絶賛された。",), True, False),  # (a pair of its own: no synonym)
         ("懸念", ("その製品は絶賛された。",), True, False),
     ],
 )

@@ -18,7 +18,7 @@ EN: list[Pair] = [
      ('bought more', 'buying more', 'added to his', 'increased his stake', 'acquired more', 'bought additional')),
     (('agree', 'accept', 'endors', 'approv', 'welcom', 'embrac', 'worth discuss', 'worth a conversation', 'worth talking', 'said yes', 'consent', 'signed on', 'went along'),
      ('refus', 'reject', 'dismiss', 'declin', 'rebuff', 'spurn', 'turn down', 'turned down', 'out of hand', 'veto', 'disagree', 'said no', 'brushed off', 'shot down')),
-    (('prais', 'applaud', 'hail', 'laud', 'celebrat', 'cheer', 'no danger', 'harmless', 'posed no', 'enthusias', 'excited about', 'welcomed', 'dismissive of', 'unconcerned', 'unworried', 'shrugged off'),
+    (('prais', 'applaud', 'hail', 'laud', 'celebrat', 'cheer', 'no danger', 'harmless', 'posed no', 'enthusias', 'excited about', 'welcomed'),
      ('concern', 'worri', 'worry', 'fear', 'warn', 'criticiz', 'criticis', 'condemn', 'alarm', 'wary', 'uneasy', 'skeptic', 'sceptic', 'question', 'doubt', 'challeng')),
     (('admit', 'acknowledg', 'conced', 'confess', 'accepted the accusation', 'accepted musk'),
      ('deni', 'deny', 'rebut', 'refut', 'fought back', 'pushed back', 'contest', 'disput')),
@@ -165,6 +165,8 @@ EN: list[Pair] = [
      ('perfectly clear', 'entirely clear', 'quite clear', 'clear-cut', 'obvious', 'straightforward', 'self-evident')),
     (('increasingly', 'more and more', 'gradually became'),
      ('less and less', 'less ', 'decreasingly')),
+    (('dismissive of', 'unconcerned', 'unworried', 'shrugged off', 'played down the risk'),
+     ('concern', 'worri', 'fear', 'warn', 'alarm')),
 ]
 
 JA: list[Pair] = [
@@ -183,7 +185,7 @@ JA: list[Pair] = [
     (('与え', '提供', '許可', '認め', '開放', '共有', '許し'),
      ('遮断', '拒', '禁じ', '剥奪', '取り上げ', '閉ざ', '認めな', '許さな', '制限')),
     (('擁護', '支持', '味方', '支援', 'かば'),
-     ('批判', '攻撃', '空売りを支持', '敵対', '非難')),
+     ('批判', '攻撃', '空売りを支持', '敵対', '非難', '距離を置', '見放')),
     (('成功', '勝っ', '勝利', '勝つ', '実を結', 'うまくい'),
      ('失敗', '敗れ', '負け', '頓挫', '敗北')),
     (('数カ月', '数か月', '数ヶ月', '数週間', 'すぐ', '直後', 'まもなく'),
@@ -293,6 +295,7 @@ JA: list[Pair] = [
     (('間違い', '誤り', '誤っ', '不当'), ('正しい', '正当', '妥当', '賢明')),
     (('急速', '急激', '加速', '速い'), ('遅さ', '遅い', '停滞', '鈍化', '緩やか')),
     (('紛らわしい', 'わかりにくい', '分かりにくい'), ('明白', '自明', 'わかりやすい', '分かりやすい')),
+    (('軽視', '楽観視'), ('懸念', '心配', '危惧', '恐れ')),
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is
