@@ -39,7 +39,21 @@ class Profile(Protocol):
     @property
     def ja_forms(self) -> tuple[str, ...]: ...
 
+    @property
+    def en(self) -> Words: ...
+    @property
+    def ja(self) -> Words: ...
+
     scored: dict[bool, Any] | None  # (for :func:`_own`)
+
+
+class Words(Protocol):
+    """A claim's words in one language (``index.profile.Words``)."""
+
+    @property
+    def vocab(self) -> frozenset[str]: ...
+    @property
+    def said(self) -> frozenset[str]: ...
 
 
 class Index(Protocol):
@@ -126,20 +140,34 @@ class _Query:
             best[owner[j]] = max(best[owner[j]], value)
         return [b / 100 for b in best]
 
+    def rated(self, profs: Sequence[Profile]) -> list[tuple[float, float]]:
+        """Each claim's :meth:`score` (with its :meth:`similarity`) and :meth:`coverage`
+        (1.0 for a statement that is all names), its words in the statement's language read
+        once."""
+        japanese, gist = self.f.japanese, self.gist
+        out = []
+        for prof, fz in zip(profs, self.similarity(profs), strict=True):
+            words = prof.ja if japanese else prof.en
+            cov = 1.0 if gist is None else gist.share(words.said)
+            out.append((self._score(prof, words.vocab, fz), cov))
+        return out
+
     def score(self, prof: Profile, fz: float | None = None) -> float:
         """:func:`score` of the statement and ``prof`` (``fz``: its :meth:`similarity`)."""
-        f = self.f
-        japanese = f.japanese
-        vocab = prof.ja_vocab if japanese else prof.en_vocab
+        japanese = self.f.japanese
         if fz is None:
             scorer = fuzz.partial_ratio if japanese else fuzz.token_set_ratio
             forms = prof.ja_forms if japanese else prof.en_forms
             fz = max((scorer(self.low, t) for t in forms), default=0.0) / 100
+        return self._score(prof, prof.ja_vocab if japanese else prof.en_vocab, fz)
+
+    def _score(self, prof: Profile, vocab: frozenset[str], fz: float) -> float:
+        f = self.f
         # what the statement says about its names; a statement that is all names ("Brockman,
         # Stripe's CTO") is judged by the names alone
         ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
         cov = ent if self.content is None else self.content.share(vocab)
-        ccov = _own(prof, japanese, self.idf, self.default).share(f.tokens)
+        ccov = _own(prof, f.japanese, self.idf, self.default).share(f.tokens)
         return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
 
     def coverage(self, prof: Profile) -> float | None:

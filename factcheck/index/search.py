@@ -166,12 +166,9 @@ def candidates(
     ``shortlist=None`` scores every claim that shares anything (the reference behaviour).
     """
     pool = _shortlist(index, f, shortlist)
-    scored = []
-    query = _Query(index, f)
     profs = [index.profiles[i] for i in pool]
-    for prof, fz in zip(profs, query.similarity(profs), strict=True):
-        cov = query.coverage(prof)
-        scored.append(Candidate(prof, query.score(prof, fz), 1.0 if cov is None else cov))
+    rated = _Query(index, f).rated(profs)
+    scored = [Candidate(prof, score, cov) for prof, (score, cov) in zip(profs, rated, strict=True)]
     scored.sort(key=lambda c: (-c.score, c.profile.claim_id))
     return scored[:limit]
 
