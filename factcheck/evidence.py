@@ -21,17 +21,9 @@ if TYPE_CHECKING:
 
 
 def evidence_of_claim(p: Profile) -> Evidence:
-    """What a claim states, in comparable form (its profile's values and phrasings)."""
-    older = None
-    for a in p.claim.values.get("ages") or []:
-        if isinstance(a, dict) and a.get("older"):
-            older = str(a["older"])
-    quote = p.ja_forms[1] if len(p.ja_forms) > 1 else ""
-    return Evidence(p.entities, p.money, p.dates, p.counts, p.percents, p.negated,
-                    p.en_text, p.ja_text, p.claim.subject, p.claim.obj, older,
-                    passage=quote,
-                    speaker=p.claim.speaker if p.claim.status == "attributed" else None,
-                    roles_en=p.roles_en, roles_ja=p.roles_ja)  # fmt: skip
+    """What a claim states, in comparable form (its profile's values and phrasings, made once
+    per profile)."""
+    return p.evidence
 
 
 def said_by(*profiles: Profile) -> Said:

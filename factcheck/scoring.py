@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import compress, repeat
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -38,6 +38,22 @@ class Profile(Protocol):
     def en_forms(self) -> tuple[str, ...]: ...
     @property
     def ja_forms(self) -> tuple[str, ...]: ...
+
+    @property
+    def en(self) -> Words: ...
+    @property
+    def ja(self) -> Words: ...
+
+    scored: dict[bool, Any] | None  # (for :func:`_own`)
+
+
+class Words(Protocol):
+    """A claim's words in one language (``index.profile.Words``)."""
+
+    @property
+    def vocab(self) -> frozenset[str]: ...
+    @property
+    def said(self) -> frozenset[str]: ...
 
 
 class Index(Protocol):
@@ -80,6 +96,20 @@ class _Weighted:
         return sum(compress(self.weights, map(vocab.__contains__, self.words))) / self.total
 
 
+def _own(prof: Profile, japanese: bool, idf: dict[str, float], default: float) -> _Weighted:
+    """The claim's own words in one language with their weights, looked up once per claim
+    (kept on its profile, for the word weights of the index it was first scored in)."""
+    kept = prof.scored
+    if kept is None:
+        prof.scored = kept = {}
+    held = kept.get(japanese)
+    if held is None or held[0] is not idf or held[1] != default:
+        core = prof.ja_core if japanese else prof.en_core
+        held = kept[japanese] = (idf, default, _Weighted(core, idf, default))
+    own: _Weighted = held[2]
+    return own
+
+
 class _Query:
     """One statement's side of the topic score, prepared once for all its candidates."""
 
@@ -110,22 +140,34 @@ class _Query:
             best[owner[j]] = max(best[owner[j]], value)
         return [b / 100 for b in best]
 
+    def rated(self, profs: Sequence[Profile]) -> list[tuple[float, float]]:
+        """Each claim's :meth:`score` (with its :meth:`similarity`) and :meth:`coverage`
+        (1.0 for a statement that is all names), its words in the statement's language read
+        once."""
+        japanese, gist = self.f.japanese, self.gist
+        out = []
+        for prof, fz in zip(profs, self.similarity(profs), strict=True):
+            words = prof.ja if japanese else prof.en
+            cov = 1.0 if gist is None else gist.share(words.said)
+            out.append((self._score(prof, words.vocab, fz), cov))
+        return out
+
     def score(self, prof: Profile, fz: float | None = None) -> float:
         """:func:`score` of the statement and ``prof`` (``fz``: its :meth:`similarity`)."""
+        japanese = self.f.japanese
+        if fz is None:
+            scorer = fuzz.partial_ratio if japanese else fuzz.token_set_ratio
+            forms = prof.ja_forms if japanese else prof.en_forms
+            fz = max((scorer(self.low, t) for t in forms), default=0.0) / 100
+        return self._score(prof, prof.ja_vocab if japanese else prof.en_vocab, fz)
+
+    def _score(self, prof: Profile, vocab: frozenset[str], fz: float) -> float:
         f = self.f
-        if f.japanese:
-            core, forms, vocab = prof.ja_core, prof.ja_forms, prof.ja_vocab
-            if fz is None:
-                fz = max((fuzz.partial_ratio(self.low, t) for t in forms), default=0.0) / 100
-        else:
-            core, forms, vocab = prof.en_core, prof.en_forms, prof.en_vocab
-            if fz is None:
-                fz = max((fuzz.token_set_ratio(self.low, t) for t in forms), default=0.0) / 100
         # what the statement says about its names; a statement that is all names ("Brockman,
         # Stripe's CTO") is judged by the names alone
         ent = len(f.entities & prof.entities) / len(f.entities) if f.entities else 0.5
         cov = ent if self.content is None else self.content.share(vocab)
-        ccov = _coverage(core, f.tokens, self.idf, self.default)
+        ccov = _own(prof, f.japanese, self.idf, self.default).share(f.tokens)
         return 100 * (0.45 * cov + 0.15 * ccov + 0.2 * ent + 0.2 * fz)
 
     def coverage(self, prof: Profile) -> float | None:

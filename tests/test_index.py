@@ -33,8 +33,8 @@ def test_the_shortlist_really_shortens(monkeypatch: pytest.MonkeyPatch) -> None:
     index = bundled_index()
     f = index.features("Musk gave OpenAI money.")
     scored: list[int] = []
-    original = search._Query.score
-    monkeypatch.setattr(search._Query, "score", lambda q, *a: scored.append(1) or original(q, *a))
+    original = search._Query._score
+    monkeypatch.setattr(search._Query, "_score", lambda q, *a: scored.append(1) or original(q, *a))
     search.candidates(index, f)
     assert 0 < len(scored) <= search.SHORTLIST
 

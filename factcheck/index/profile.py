@@ -14,6 +14,7 @@ from factcheck.features import extract, ja_terms
 from factcheck.normalize.dates import BEFORE, DateValue, parse_iso
 from factcheck.normalize.numbers import INF, Quantity, extract_money
 from factcheck.normalize.words import en_tokens, is_japanese, ja_tokens
+from factcheck.verdict.base import Evidence
 from factcheck.verdict.names import Roles, claim_roles
 
 if TYPE_CHECKING:
@@ -71,12 +72,15 @@ class Profile:
     it, and its facts when one is compared with it: a statement needs one language, and
     the facts of a few of the claims it is scored against."""
 
-    __slots__ = ("_en", "_facts", "_ja", "claim_id", "entities")
+    __slots__ = ("_en", "_evidence", "_facts", "_ja", "claim_id", "entities", "scored")
 
     def __init__(self, claim_id: str, entities: frozenset[str], en: Words | bytes,
                  ja: Words | bytes, facts: Facts | bytes) -> None:  # fmt: skip
         self.claim_id, self.entities = claim_id, entities
         self._en, self._ja, self._facts = en, ja, facts  # (bytes: pickled, as cached)
+        self._evidence: Evidence | None = None  # made when first compared (never pickled)
+        # what the topic score reads of the claim alone, kept by factcheck.scoring (never pickled)
+        self.scored: dict[bool, Any] | None = None
 
     @staticmethod
     def _loaded(value: Lazy | bytes, kind: type[Lazy]) -> Lazy:
@@ -137,6 +141,26 @@ class Profile:
     @property
     def claim(self) -> Claim:
         return self.facts.claim
+
+    @property
+    def evidence(self) -> Evidence:
+        """What the claim states, in comparable form, for the comparison rules: made once,
+        when a statement is first compared with the claim."""
+        if self._evidence is None:
+            facts, claim = self.facts, self.facts.claim
+            older = None
+            for a in claim.values.get("ages") or []:
+                if isinstance(a, dict) and a.get("older"):
+                    older = str(a["older"])
+            forms = self.ja.forms
+            self._evidence = Evidence(
+                self.entities, facts.money, facts.dates, facts.counts, facts.percents,
+                facts.negated, facts.en_text, facts.ja_text, claim.subject, claim.obj, older,
+                passage=forms[1] if len(forms) > 1 else "",
+                speaker=claim.speaker if claim.status == "attributed" else None,
+                roles_en=facts.roles_en, roles_ja=facts.roles_ja,
+            )  # fmt: skip
+        return self._evidence
 
     @property
     def money(self) -> tuple[Quantity, ...]:

@@ -42,13 +42,15 @@ _Term = tuple[Sequence[int], float]  # a posting list and its weight
 
 def _terms(index: Index, f: Features) -> tuple[list[_Term], list[_Term]]:
     """The posting lists of the statement's words and names, each with its weight: those
-    walked in full (in the statement's order) and the common ones (the least common first);
+    walked in full (in the order of the words) and the common ones (the least common first);
     with no common word, every one is walked in full."""
     prefix = "ja:" if f.japanese else "en:"
     idf = index.idf_ja if f.japanese else index.idf_en
     n = len(index.profiles)
-    terms: list[_Term] = [(index.postings.get(prefix + t, ()), idf.get(t, 0.0)) for t in f.tokens]
-    for e in f.entities:
+    # (in the order of the words, not of a set: the same sums and ties whatever the hash seed)
+    terms: list[_Term] = [(index.postings.get(prefix + t, ()), idf.get(t, 0.0))
+                          for t in sorted(f.tokens)]  # fmt: skip
+    for e in sorted(f.entities):
         hits = index.postings.get("e:" + e, ())
         terms.append((hits, math.log(1 + n / max(1, len(hits)))))
     limit = max(COMMON, n // 100)
@@ -96,7 +98,7 @@ LARGE = 5_000  # from this many claims, the shortlist is drawn in arrays (numpy)
 
 def _shortlist(index: Index, f: Features, shortlist: int | None) -> list[int]:
     """The claims to score in full: the ``shortlist`` heaviest of :func:`_weights` (ties
-    in the order they were found), or all of them."""
+    by claim number), or all of them."""
     if shortlist is not None and len(index.profiles) >= LARGE:
         try:
             return _shortlist_arrays(index, f, shortlist)
@@ -105,7 +107,7 @@ def _shortlist(index: Index, f: Features, shortlist: int | None) -> list[int]:
     weight = _weights(index, f, shortlist)
     pool: list[int] = list(weight)
     if shortlist is not None and len(pool) > shortlist:
-        pool = heapq.nlargest(shortlist, pool, key=weight.__getitem__)  # stable, as sorted()
+        pool = heapq.nlargest(shortlist, sorted(pool), key=weight.__getitem__)  # (stable)
     return pool
 
 
@@ -128,7 +130,7 @@ def _shortlist_arrays(index: Index, f: Features, shortlist: int) -> list[int]:
             k = np.minimum(np.searchsorted(ids, found), len(ids) - 1)
             weight[ids[k] == found] += w
     if len(found) > shortlist:
-        order = np.lexsort((first, -weight))[:shortlist]  # the heaviest; ties as found
+        order = np.lexsort((found, -weight))[:shortlist]  # the heaviest; ties by number
     else:
         order = np.argsort(first)
     return [int(i) for i in found[order]]
@@ -164,12 +166,9 @@ def candidates(
     ``shortlist=None`` scores every claim that shares anything (the reference behaviour).
     """
     pool = _shortlist(index, f, shortlist)
-    scored = []
-    query = _Query(index, f)
     profs = [index.profiles[i] for i in pool]
-    for prof, fz in zip(profs, query.similarity(profs), strict=True):
-        cov = query.coverage(prof)
-        scored.append(Candidate(prof, query.score(prof, fz), 1.0 if cov is None else cov))
+    rated = _Query(index, f).rated(profs)
+    scored = [Candidate(prof, score, cov) for prof, (score, cov) in zip(profs, rated, strict=True)]
     scored.sort(key=lambda c: (-c.score, c.profile.claim_id))
     return scored[:limit]
 

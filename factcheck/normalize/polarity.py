@@ -204,9 +204,12 @@ def opposed(statement: str, claim: str, japanese: bool) -> tuple[str, str] | Non
     return _reordered(statement, claim, japanese)
 
 
-def _anchored(text: str, words: tuple[str, ...], japanese: bool) -> tuple[str, set[str]] | None:
+@lru_cache(maxsize=8192)
+def _anchored(text: str, words: tuple[str, ...],
+              japanese: bool) -> tuple[str, frozenset[str]] | None:  # fmt: skip
     """The first of ``words`` in ``text`` and the words of what follows it in its clause (its
-    anchor: English words of four letters or more, Japanese kanji and katakana pairs)."""
+    anchor: English words of four letters or more, Japanese kanji and katakana pairs); kept
+    for the claims' texts, read against every statement compared with them."""
     low = text if japanese else text.lower()
     for w in words:
         at = (
@@ -221,9 +224,12 @@ def _anchored(text: str, words: tuple[str, ...], japanese: bool) -> tuple[str, s
             if japanese:  # the anchor stands before it: 「会議の前に」, 「ローンチの後」
                 before = re.split(r"[,、。;.]", low[max(0, at - 12) : at])[-1]
                 runs = re.findall(r"[\u4e00-\u9fff\u30a0-\u30ffー]{2,}", before + " " + after)
-                return w, {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
-            return w, {t[:5] for t in re.findall(r"[a-z]{4,}", after)} - {"that", "this", "with"}
+                return w, frozenset(r[i : i + 2] for r in runs for i in range(len(r) - 1))
+            return w, frozenset(t[:5] for t in re.findall(r"[a-z]{4,}", after)) - _THIN
     return None
+
+
+_THIN = frozenset({"that", "this", "with"})
 
 
 def _reordered(statement: str, claim: str, japanese: bool) -> tuple[str, str] | None:
