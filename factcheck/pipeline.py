@@ -259,11 +259,19 @@ def _resolved(index: Index, statements: Iterable[Statement]) -> Iterator[Stateme
     (the lab, the startup) as about the organisation named last. The finding still quotes
     the statement as written."""
     before: list[str] = []
+    names: dict[str, list[tuple[str, str | None]]] = {}  # the window's texts, read once each
+
+    def named(text: str, kind: str) -> list[str]:
+        if text not in names:
+            kinds = index.matcher.kind
+            names[text] = [(m.entity, kinds.get(m.entity)) for m in index.matcher.find(text)]
+        return [e for e, k in names[text] if k == kind]
+
     for given in statements:
         st = given
         m = _PRONOUN.search(st.text)
-        if m is not None and not _named(index, st.text, "person"):
-            who = next((p for t in reversed(before) if (p := _named(index, t, "person"))), None)
+        if m is not None and not named(st.text, "person"):
+            who = next((p for t in reversed(before) if (p := named(t, "person"))), None)
             if who is not None:
                 japanese = m.group(0).startswith("彼")
                 name = index.matcher.display(who[0], "ja" if japanese else "en")
@@ -271,18 +279,15 @@ def _resolved(index: Index, statements: Iterable[Statement]) -> Iterator[Stateme
                 st = replace(st, judged=st.text[: m.start()] + said + st.text[m.end() :])
         m = _THE_ORG.match(st.text)
         if m is not None:
-            which = next((o for t in reversed(before) if (o := _named(index, t, "org"))), None)
+            which = next((o for t in reversed(before) if (o := named(t, "org"))), None)
             if which is not None:
                 lang = "ja" if m.group(0).startswith("同") else "en"
                 name = index.matcher.display(which[0], lang)
                 st = replace(st, judged=name + st.text[m.end() :])
         before = [*before[-(_LOOK_BACK - 1) :], st.text]
+        for gone in names.keys() - set(before):
+            del names[gone]
         yield st
-
-
-def _named(index: Index, text: str, kind: str) -> list[str]:
-    kinds = index.matcher.kind
-    return [m.entity for m in index.matcher.find(text) if kinds.get(m.entity) == kind]
 
 
 def _check_here(index: Index, statements: Iterator[Statement], input_name: str,
