@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from factcheck.acts import misbound, says_of_lead
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
 from factcheck.evidence import (
     about_another,
@@ -14,7 +15,6 @@ from factcheck.evidence import (
     evidence_of_claim,
     foreign,
     foreign_names,
-    misbound,
     named,
     named_before,
     opposites,
@@ -27,7 +27,7 @@ from factcheck.index.search import Candidate, candidates, closest_passage
 from factcheck.model import Citation, Conflict, ConflictKind, Verdict
 from factcheck.verdict.alignment import charged, is_fragment, unaligned
 from factcheck.verdict.base import Outcome, evidence_of_passage
-from factcheck.verdict.names import EXCLUSIVE_ROLES, actor_swap
+from factcheck.verdict.names import EXCLUSIVE_ROLES, actor_swap, leads
 from factcheck.verdict.rules import SetAside, compare, policy
 from factcheck.verdict.values import numbers_differ, value_keys
 
@@ -254,15 +254,38 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     clashing = {id(c) for c, o in others if o.conflict}
     witnesses = [c.profile for c in cands if c.score >= MIN_WITNESS and id(c) not in clashing]
     left = untold(index.matcher, f, allies, witnesses) + misbound(index.matcher, f, allies)
+    left += _other_actor(index, f, best, others, cands)
     left += gap.decisive()
     if not left and best.coverage < MIN_COVERAGE and gap.weak:
         # a support needs the claim to cover as much of the statement as a conflict does
         left = gap.weak
     if left:
-        words = "; ".join(f"“{w}”" for w in left)
+        words = "; ".join(f"“{w}”" for w in dict.fromkeys(left))
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
                          f"the record does not state {words}", None, considered)  # fmt: skip
     return _judge_claim(index, best, Verdict.SUPPORTED, "the record states this", considered)
+
+
+def _other_actor(index: Index, f: Features, best: Candidate, others: list[tuple[Candidate, Outcome]],
+                 cands: list[Candidate]) -> tuple[str, ...]:  # fmt: skip
+    """The statement's actor when it does what the cited claim says someone else did and no
+    other claim that agrees and covers the statement, or quotes the same passage, involves
+    that actor ("Altman bought DeepMind" against Google's purchase, too far off to contradict
+    it): the record does not say it of them."""
+    swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher).found
+    if swap is None or swap.statement_value is None:
+        return ()
+    actor = next(m for m in f.mentions if m.text == swap.statement_value)
+    if not leads(f, actor):
+        return ()  # (one that does not open the statement may stand in a clause before it)
+    if any(actor.entity in c.profile.entities for c, o in others
+           if not o.conflict and c.coverage >= MIN_COVERAGE):  # fmt: skip
+        return ()
+    for c in cands:  # (one account: the claims quoting the same passage)
+        if (c is not best and _same_passage(c, best) and says_of_lead(index.matcher, f, c.profile)
+                and not compare(f, evidence_of_claim(c.profile), index.matcher).conflict):  # fmt: skip
+            return ()
+    return (swap.statement_value,)
 
 
 def _entailed(index: Index, f: Features, c: Candidate, out: Outcome) -> bool:

@@ -124,6 +124,30 @@ CASES = [
     ("Altman eventually became chief executive and kept leading OpenAI.", S, None),
     # ... while a title beside a name describes it and is not what the statement asserts
     ("Musk, an early investor in OpenAI, gave the nonprofit $44 million.", S, None),
+    # a passive names its actor after "by", however many words the verb takes first
+    ("Musk was recruited to OpenAI by Sutskever.", C, "roles"),
+    ("Sutskever was recruited to OpenAI by Musk.", S, None),
+    # a passive that only reports what is thought (「…と推測されている」) leaves the roles as
+    # the words give them
+    (
+        "アルトマン氏はこの会談で、汎用AI企業を立ち上げる計画をマスク氏に明かしたと推測されている。",
+        C,
+        "roles",
+    ),
+    ("マスク氏は会談で、AI企業の計画をアルトマン氏に明かしたと見られている。", S, None),
+    # someone doing what the claim says another did, too far off to contradict it, is not
+    # supported by it: the record does not say it of them
+    ("Altman bought DeepMind.", U, "Altman"),
+    # ... also someone the claim names in another part: "Google's purchase" is Google's
+    ("Musk bought DeepMind.", U, "bought"),
+    ("Musk regretted Google's purchase of DeepMind.", S, None),
+    # ... but a claim quoting the same passage may say it of them (one account, two claims)
+    ("Musk strongly supported the researchers' plan to defeat top Dota 2 players.", S, None),
+    (
+        "Hoffman strongly supported the researchers' plan to defeat top Dota 2 players.",
+        U,
+        "Hoffman",
+    ),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

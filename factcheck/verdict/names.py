@@ -25,8 +25,14 @@ EXCLUSIVE_ROLES = frozenset(
 
 
 _JA_PASSIVE = LazyPattern(r"(?:され|られ)(?:た|る|ていた|ている|ました)")
+# a passive that only reports what is said or thought (「…と推測されている」) is no passive of
+# the statement's own verb
+_JA_HEARSAY = LazyPattern(
+    r"(?:のでは(?:ない)?か|だろう)?と(?:も)?(?:推測|報道|指摘|予想|予測|期待|言わ|いわ|報じ|伝え|見ら|みら|考えら|思わ|さ)"
+    r"(?:され|れ|られ)?(?:ている|ていた|た|る)"
+)
 _EN_PASSIVE = LazyPattern(
-    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)(?:\s+\w+)?"
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght)(?:\s+[\w-]+){0,3}?"
     r"\s+by\s+(?:the\s+)?$"
 )
 _EN_RECEIVE = LazyPattern(
@@ -82,7 +88,7 @@ def _roles(f: Features, pair: set[str], kind: dict[str, str] | None = None) -> R
         return None, None
     text = f.text
     if f.japanese:
-        subj = obj = None
+        subj = obj = by = None
         titles = {r.start: r.end for r in f.mentions if (kind or {}).get(r.entity) == "role"}
         for m in mentions:
             end = titles.get(m.end, m.end)  # "アルトマンCEOは": the title goes with the name
@@ -92,10 +98,12 @@ def _roles(f: Features, pair: set[str], kind: dict[str, str] | None = None) -> R
                 continue
             if subj is None and after[:1] in ("は", "が"):
                 subj = m.entity
-            elif obj is None and after[:1] in ("を", "に", "へ") and after[:2] != "によ":
+            elif after[:2] == "によ":  # 「Bによって」: who acts, in a passive
+                by = by or m.entity
+            elif obj is None and after[:1] in ("を", "に", "へ"):
                 obj = m.entity
-        if _JA_PASSIVE.search(text) and subj and obj:
-            return obj, subj  # "AはBに買収された": B acted on A
+        if _JA_PASSIVE.search(_JA_HEARSAY.sub("", text)) and subj and (by or obj):
+            return by or obj, subj  # "AはBに買収された", 「AはBによって採用された」: B acted on A
         return subj, obj
     first = mentions[0]
     later = next((m for m in mentions[1:] if m.entity != first.entity), None)
@@ -134,11 +142,10 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if not ev_text:
         return Outcome()
     pair = {ev.subject, ev.object}
-    ev_subj, ev_obj = ev.roles_ja if f.japanese else ev.roles_en
     subj, obj = _roles(f, pair, matcher.kind)
-    if (ev_subj, ev_obj) != (ev.subject, ev.object):
+    if (ev.roles_ja if f.japanese else ev.roles_en) != (ev.subject, ev.object):
         return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
-    if subj and obj and subj == ev_obj and obj == ev_subj:
+    if subj and obj and subj == ev.object and obj == ev.subject:
         lang = "ja" if f.japanese else "en"
         return conflict(
             ConflictKind.ROLES,
@@ -289,7 +296,7 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     plain = (ev.roles_ja if f.japanese else ev.roles_en) == (ev.subject, ev.object)
     actor = None
     for m in agents:
-        if m.entity in ev.entities and not (plain and m.entity != ev.object and _leads(f, m)):
+        if m.entity in ev.entities and not (plain and m.entity != ev.object and leads(f, m)):
             continue
         after = f.text[m.end : m.end + 3].lstrip("氏さん社")
         if f.japanese and (after[:1] in ("が", "は") or _JA_FOCUS.search(f.text[: m.start])):
@@ -316,7 +323,7 @@ _PREPOSITION = LazyPattern(
 )
 
 
-def _leads(f: Features, m: Mention) -> bool:
+def leads(f: Features, m: Mention) -> bool:
     """Does the name open the statement as its subject ("Altman named ...", 「アルトマン氏が…」),
     not stand in a clause before it ("When investors shorted Tesla, ...")?"""
     before, after = f.text[: m.start], f.text[m.end :].lstrip()
