@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.normalize.words import canonical, opens_with
+from factcheck.verdict.alignment import Said, accounts_for
 from factcheck.verdict.names import AGENTS
 
 if TYPE_CHECKING:
@@ -143,28 +144,19 @@ def _lead_verb(matcher: EntityMatcher, f: Features) -> tuple[set[str], re.Match[
     return subject, verb
 
 
-def says_of_lead(matcher: EntityMatcher, f: Features, p: Profile) -> bool:
-    """Does the claim say the statement's main verb of the name that opens the statement
-    ("Musk backed the project" by "the project was backed by Musk" is not read: only the
-    verb after its agent, or a Japanese verbal noun after its は/が)?"""
+def says_of(matcher: EntityMatcher, f: Features, actor: str, p: Profile, told: Said) -> bool:
+    """Does the claim (``told``: what it says) say the statement's main verb with ``actor``
+    as its subject (English: the verb after the name that opens the statement; Japanese: the
+    verbal noun that ends it), in its own words or the lexicon's?"""
+    if p.claim.subject != actor:
+        return False
     if f.japanese:
         verbs = list(_JA_VERBAL.finditer(f.text))
-        agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
-        if not verbs or not agents:
-            return False
-        verb = verbs[-1].group(1)
-        for text in (p.ja_text, *p.ja_forms[1:2]):
-            at = text.find(verb)
-            if at >= 0 and _ja_actor(matcher, text, at) == agents[0].entity:
-                return True
-        return False
-    found = _lead_verb(matcher, f)
-    if found is None:
-        return False
-    subject, verb = found
-    stem = canonical(verb.group(0))
-    return any(canonical(w.group(0)) == stem and _agents_before(matcher, p.en_text, w.start()) & subject
-               for w in _WORD.finditer(p.en_text))  # fmt: skip
+        word = verbs[-1].group(1) if verbs else None
+    else:
+        found = _lead_verb(matcher, f)
+        word = found[1].group(0) if found else None
+    return word is not None and accounts_for(word, told, f.japanese)
 
 
 def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tuple[str, ...]:

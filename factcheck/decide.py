@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from factcheck.acts import misbound, says_of_lead
+from factcheck.acts import misbound, says_of
 from factcheck.disagree import Split, copy_disagrees, sources_disagree
 from factcheck.evidence import (
     about_another,
@@ -269,22 +269,23 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
 def _other_actor(index: Index, f: Features, best: Candidate, others: list[tuple[Candidate, Outcome]],
                  cands: list[Candidate]) -> tuple[str, ...]:  # fmt: skip
     """The statement's actor when it does what the cited claim says someone else did and no
-    other claim that agrees and covers the statement, or quotes the same passage, involves
-    that actor ("Altman bought DeepMind" against Google's purchase, too far off to contradict
-    it): the record does not say it of them."""
+    claim that agrees with the statement says it of them, among those that cover it or quote
+    the same passage ("Altman bought DeepMind" against Google's purchase, too far off to
+    contradict it): the record does not say it of them."""
     swap = actor_swap(f, evidence_of_claim(best.profile), index.matcher).found
     if swap is None or swap.statement_value is None:
         return ()
     actor = next(m for m in f.mentions if m.text == swap.statement_value)
     if not leads(f, actor):
         return ()  # (one that does not open the statement may stand in a clause before it)
-    if any(actor.entity in c.profile.entities for c, o in others
-           if not o.conflict and c.coverage >= MIN_COVERAGE):  # fmt: skip
-        return ()
+    outcomes = {id(c): o for c, o in others}
     for c in cands:  # (one account: the claims quoting the same passage)
-        if (c is not best and _same_passage(c, best) and says_of_lead(index.matcher, f, c.profile)
-                and not compare(f, evidence_of_claim(c.profile), index.matcher).conflict):  # fmt: skip
-            return ()
+        if c is best or not (c.coverage >= MIN_COVERAGE or _same_passage(c, best)):
+            continue
+        if says_of(index.matcher, f, actor.entity, c.profile, said_by(c.profile)):
+            out = outcomes.get(id(c)) or compare(f, evidence_of_claim(c.profile), index.matcher)
+            if not out.conflict:
+                return ()
     return (swap.statement_value,)
 
 

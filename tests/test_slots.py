@@ -148,6 +148,12 @@ CASES = [
         U,
         "Hoffman",
     ),
+    # ... and the focus of a Japanese cleft is who did it (「…したのはXだった」)
+    ("OpenAIを名付けたのはアルトマン氏だった。", U, "アルトマン"),
+    ("OpenAIを名付けたのはマスク氏だった。", S, None),
+    ("Musk championed the researchers' plan to defeat top Dota 2 players.", S, None),
+    # 可能性 and 確率 are one concept ("chance")
+    ("マスク氏は、OpenAIがグーグルに勝てる可能性はゼロだと書いた。", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

@@ -62,6 +62,8 @@ CONCEPTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("paper", "study"), ("論文", "研究")),
     (("safeti", "safety", "safe"), ("安全",)),
     (("technolog", "tech"), ("技術", "テクノロジー")),
+    (("chance", "odds", "probabil", "likelihood", "prospect"),
+     ("確率", "可能性", "見込み", "勝算", "チャンス")),
     (("billion",), ("億",)),
     (("million",), ("万",)),
     (("age", "old", "young"), ("歳", "年齢", "年上", "年下")),

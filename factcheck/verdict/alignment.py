@@ -156,12 +156,8 @@ def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
         if stem not in f.gist or stem in seen:
             continue
         seen.add(stem)
-        if stem in ev.en_stems or stem in light:
+        if stem in light or accounts_for(m.group(0), ev, japanese=False):
             continue
-        if any(concept_in(k, ev.en_stems, ev.ja_texts) for k in concepts_of_stem(stem)):
-            continue
-        if same_side(m.group(0), ev.en_texts, japanese=False):
-            continue  # a synonym the lexicon of opposites holds ("jackass" for "idiot")
         weak.append(f.text[m.start() : m.end()])
     strong = [w for k, w in _qualifier_rows(low, japanese=False) if not _has_qualifier(k, ev)]
     # a capitalised word inside the sentence that is no name the record knows: a place, a
@@ -178,6 +174,23 @@ def _unaligned_en(f: Features, blanked: str, ev: Said) -> Gap:
     weak = [w for w in weak if w.lower() not in in_strong]
     share = len(weak) / max(1, len(seen))
     return Gap(tuple(strong), tuple(weak), share)
+
+
+def accounts_for(word: str, ev: Said, japanese: bool) -> bool:
+    """Does the evidence say this one word: its stem (English) or most of its bigrams
+    (Japanese), a concept of the lexicon, or a synonym the lexicon of opposites holds
+    ("jackass" for "idiot")?"""
+    if not japanese:
+        stem = canonical(word.lower())
+        return (stem in ev.en_stems
+                or any(concept_in(k, ev.en_stems, ev.ja_texts) for k in concepts_of_stem(stem))
+                or same_side(word.lower(), ev.en_texts, japanese=False))  # fmt: skip
+    grams = {word[i : i + 2] for i in range(len(word) - 1)}
+    covered = {g for g in grams if g in ev.ja_bigrams}
+    for k, form in concepts_of_ja(word):
+        if concept_in(k, ev.en_stems, ev.ja_texts):
+            covered |= {g for g in grams if g in form or form in g}
+    return len(covered) * 2 >= len(grams) > 0 or same_side(word, ev.ja_texts, japanese=True)
 
 
 def _unaligned_ja(f: Features, blanked: str, ev: Said) -> Gap:

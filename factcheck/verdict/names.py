@@ -293,13 +293,15 @@ def actor_swap(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
     # where the claim's own phrasing plainly has its subject act ("..., which Musk named
     # OpenAI"), someone else it only mentions is no more its actor than a stranger is
-    plain = (ev.roles_ja if f.japanese else ev.roles_en) == (ev.subject, ev.object)
+    # (in either language: who acts is the same fact in both phrasings)
+    plain = (ev.subject, ev.object) in (ev.roles_ja, ev.roles_en)
     actor = None
     for m in agents:
+        focus = f.japanese and _JA_FOCUS.search(f.text[: m.start])  # 「…したのはXだ」
         if m.entity in ev.entities and not (plain and m.entity != ev.object and leads(f, m)):
             continue
         after = f.text[m.end : m.end + 3].lstrip("氏さん社")
-        if f.japanese and (after[:1] in ("が", "は") or _JA_FOCUS.search(f.text[: m.start])):
+        if f.japanese and (after[:1] in ("が", "は") or focus):
             actor = m
             break
         if not f.japanese and m is agents[0] and not f.text[m.end :].startswith("'s"):
@@ -327,8 +329,10 @@ def leads(f: Features, m: Mention) -> bool:
     """Does the name open the statement as its subject ("Altman named ...", 「アルトマン氏が…」),
     not stand in a clause before it ("When investors shorted Tesla, ...")?"""
     before, after = f.text[: m.start], f.text[m.end :].lstrip()
-    if f.japanese:
-        return not any(ch in before for ch in "、,") and len(before) <= 4
+    if f.japanese:  # (or is the focus of a cleft: 「…したのはXだった」)
+        return (not any(ch in before for ch in "、,") and len(before) <= 4) or bool(
+            _JA_FOCUS.search(before)
+        )
     return (
         opens_with(f.text, m.start)
         and not _PREPOSITION.search(before)
