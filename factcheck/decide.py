@@ -340,7 +340,8 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
         and not any(-6 <= m.start - r.end <= 3 or -3 <= r.start - m.end <= 6 for m in newcomers)
     }  # fmt: skip
     return (
-        (c.coverage >= MIN_SWAP_COVERAGE or aligned_but_names(f, c))
+        # (a coverage read from no words says nothing: the alignment decides)
+        ((f.gist and c.coverage >= MIN_SWAP_COVERAGE) or aligned_but_names(f, c))
         and values <= o.agreed
         and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
         and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO

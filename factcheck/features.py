@@ -31,6 +31,9 @@ class Features:
     negations: int
 
 
+_JA_LONE_VERB = LazyPattern(
+    r"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff](?![をにがはのでともへやか])[ぁ-ゖ]"
+)
 _JA_CONTENT = LazyPattern(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2}|[a-z][a-z0-9.+-]*")  # Japanese only
 
 

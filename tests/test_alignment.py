@@ -147,3 +147,25 @@ def test_japanese_terms_name_a_concept_whatever_its_words() -> None:
     shared = (sued & suit) - ja_tokens("マスク氏は提訴した。")
     assert shared and all(t.startswith("~") for t in shared)
     assert not {t for t in ja_terms("会社") if t.startswith("~")}
+
+
+def test_a_one_kanji_verb_is_what_a_statement_with_no_other_content_says() -> None:
+    """「去った」 is the whole of what 「…はOpenAIを去った」 says about its names: it must be
+    accounted for, so a claim in which someone else leads the company does not make it a
+    name swapped in a statement it otherwise covers; 「退いた」 is accounted for by 退任 (one
+    concept); beside a pair of kanji (「寄付した」) the pair alone is read."""
+    from factcheck.features import blanked
+    from tests.helpers import one
+
+    ev = said(("",), ("最終的にアルトマン氏がCEOに就任し、OpenAIを率いた。",), frozenset())
+    f = _features("ブロックマン氏はOpenAIを去った。")
+    assert unaligned(f, blanked(f), ev).weak == ("去っ",)
+    ev = said(("",), ("マスク氏は共同会長を退任した。",), frozenset())
+    f = _features("マスク氏は共同会長を退いた。")
+    assert unaligned(f, blanked(f), ev) == Gap()
+    f = _features("マスク氏はOpenAIに手を貸した。")
+    assert unaligned(
+        f, blanked(f), said(("",), ("マスク氏はOpenAIに資金を提供した。",), frozenset())
+    ).weak == ("貸し",)
+    found = one("マスク氏はOpenAIを去った。")
+    assert found.verdict.value != "contradicted", found.reason
