@@ -28,6 +28,7 @@ class ConflictKind(StrEnum):
     NEGATION = "negation"
     MEANING = "meaning"  # an opposite word
     COMPARISON = "comparison"  # a comparison with its sides swapped
+    ORDER = "order"  # two events the other way round in time
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,50 +12,18 @@ from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
 from factcheck.normalize.words import opens_with
+from factcheck.order import ordered
+from factcheck.text.clauses import CONTRAST, clauses
 from factcheck.text.segment import iter_statements
 from factcheck.verdict.names import AGENTS
+
+_SPACES = re.compile(r"[ \t]{2,}")
+MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 
 if TYPE_CHECKING:
     from factcheck.features import Features
 
-_SPACES = re.compile(r"[ \t]{2,}")
-MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 _POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
-_EN_CLAUSE = re.compile(
-    r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
-    r"|,\s+(?=(?:which|who|a claim|a charge|an accusation|a move|a decision|a step)\b)"
-    # a participle clause (", billing it as ...", ", saying ..."), not a preposition in -ing
-    r"|,\s+(?=(?!(?:including|according|following|during|regarding|concerning|excluding|"
-    r"notwithstanding|pending|considering)\b)[a-z]+ing\b)"
-    r"|\s+(?:when|while|whereas|although|though|because)\s+"
-    r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
-    r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
-)
-_EN_LEAD = re.compile(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
-                      re.IGNORECASE)  # fmt: skip
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|が、|ものの|一方")
-_JA_CLAUSE = re.compile(r"が、|ものの、|一方、|。|(?<=[しり])、(?=[^、。]{8,}[たるだ]。?$)")
-
-
-def _long_enough(part: str, japanese: bool) -> bool:
-    """A part that can state something of its own: four words or so, twelve characters of
-    Japanese."""
-    return len(part) >= 12 if japanese else len(part.split()) + len(part) // 8 >= 4
-
-
-def clauses(text: str, japanese: bool) -> list[str]:
-    """Split a compound statement into its parts (each still a sentence fragment)."""
-    if japanese:
-        parts = [p for p in _JA_CLAUSE.split(text) if p.strip()]
-    else:
-        lead = _EN_LEAD.match(text)
-        head = [text[: lead.end()].rstrip(", ")] if lead else []
-        rest = text[lead.end() :] if lead else text
-        parts = head + _EN_CLAUSE.split(rest)
-    parts = [p.strip(" ,;") for p in parts if p and _long_enough(p, japanese)]
-    return parts if len(parts) > 1 else [text]
-
-
 # what joins two names of a list ("A, B and C", "A and the CTO B"), not an appositive that
 # describes the first ("Luke Nosek, a co-founder of PayPal": its last word a preposition)
 _LIST_JOIN = re.compile(
@@ -108,6 +76,8 @@ def judge_statement(index: Index, text: str) -> Judgement:
     whole (or every part) is."""
     f = index.features(text)
     whole = judge(index, f)
+    if (order := ordered(index, f, whole, judge)) is not None:
+        return order
     parts = clauses(f.text, f.japanese)
     listed = len(parts) == 1
     if listed:
@@ -126,7 +96,7 @@ def judge_statement(index: Index, text: str) -> Judgement:
         # (a negation or opposite read over the whole, while each part is supported on its
         # own, belongs to a part where it agrees: "…, a claim OpenAI strongly rejects")
         return whole
-    if whole.verdict is Verdict.SUPPORTED and f.japanese and _CONTRAST.search(f.text):
+    if whole.verdict is Verdict.SUPPORTED and f.japanese and CONTRAST.search(f.text):
         # a negation or opposite read in one part, while the whole is supported, belongs
         # to the other side of a contrast the part has lost ("A was praised, but B worried")
         contra = [j for j in contra if j.conflict is None or j.conflict.kind not in _POLAR]
@@ -135,7 +105,7 @@ def judge_statement(index: Index, text: str) -> Judgement:
     untold = [j for j in judged if j.verdict is Verdict.UNKNOWN]
     if listed and untold:  # every name of the list must be told: one the record lacks
         return max(untold, key=lambda j: j.score)
-    if whole.verdict is Verdict.SUPPORTED and f.japanese and _CONTRAST.search(f.text):
+    if whole.verdict is Verdict.SUPPORTED and f.japanese and CONTRAST.search(f.text):
         return whole
     if all(j.verdict is Verdict.SUPPORTED for j in judged):
         return max(judged, key=lambda j: j.score)

@@ -1,4 +1,4 @@
-"""A compound statement is judged whole and in parts (pipeline.clauses): the parts are
+"""A compound statement is judged whole and in parts (text.clauses): the parts are
 where one wrong detail beside a right one is found. The phrasings are invented."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.normalize.numbers import extract_money, format_usd
-from factcheck.pipeline import clauses
+from factcheck.text.clauses import clauses
 
 SPLIT = [
     # a participle clause after a comma is a statement of its own

@@ -1,0 +1,41 @@
+"""The clauses of a compound statement ("…, but …", 「…が、…」), each judged on its own as well
+as the whole (``pipeline.judge_statement``), and the words that set two of them against each
+other."""
+
+from __future__ import annotations
+
+import re
+
+_EN_CLAUSE = re.compile(
+    r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
+    r"|,\s+(?=(?:which|who|a claim|a charge|an accusation|a move|a decision|a step)\b)"
+    # a participle clause (", billing it as ...", ", saying ..."), not a preposition in -ing
+    r"|,\s+(?=(?!(?:including|according|following|during|regarding|concerning|excluding|"
+    r"notwithstanding|pending|considering)\b)[a-z]+ing\b)"
+    r"|\s+(?:when|while|whereas|although|though|because)\s+"
+    r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
+    r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
+)
+_EN_LEAD = re.compile(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
+                      re.IGNORECASE)  # fmt: skip
+CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|が、|ものの|一方")
+_JA_CLAUSE = re.compile(r"が、|ものの、|一方、|。|(?<=[しり])、(?=[^、。]{8,}[たるだ]。?$)")
+
+
+def _long_enough(part: str, japanese: bool) -> bool:
+    """A part that can state something of its own: four words or so, twelve characters of
+    Japanese."""
+    return len(part) >= 12 if japanese else len(part.split()) + len(part) // 8 >= 4
+
+
+def clauses(text: str, japanese: bool) -> list[str]:
+    """Split a compound statement into its parts (each still a sentence fragment)."""
+    if japanese:
+        parts = [p for p in _JA_CLAUSE.split(text) if p.strip()]
+    else:
+        lead = _EN_LEAD.match(text)
+        head = [text[: lead.end()].rstrip(", ")] if lead else []
+        rest = text[lead.end() :] if lead else text
+        parts = head + _EN_CLAUSE.split(rest)
+    parts = [p.strip(" ,;") for p in parts if p and _long_enough(p, japanese)]
+    return parts if len(parts) > 1 else [text]
