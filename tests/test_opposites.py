@@ -18,6 +18,13 @@ PAIRS = [
     ("The pact was signed to reinforce the incumbent's lead.",
      "The pact was signed to counter the incumbent's lead.", False, "reinforc", "counter"),
     ("両社は最大手を補強するために提携した。", "両社は最大手に対抗するために提携した。", True, "補強", "対抗"),
+    # giving access back is the opposite of cutting it off
+    ("The city restored the club's access to the field.",
+     "The city cut off the club's access to the field.", False, "restor", "cut off"),
+    ("市はクラブのグラウンドへのアクセスを回復させた。", "市はクラブのグラウンドへのアクセスを遮断した。",
+     True, "回復", "遮断"),
+    ("The mayor supported short sellers of the utility.",
+     "The mayor defended the utility's founder.", False, "supported short", "defend"),
     ("The mayor spoke before the vote.", "The mayor spoke after the vote.", False, "before", "after"),
     ("市長は投票の前に発言した。", "市長は投票の後に発言した。", True, "前に", "後に"),
     # the anchor of a Japanese ordering stands before it (「投票の後、」)
