@@ -154,6 +154,10 @@ CASES = [
     ("Musk championed the researchers' plan to defeat top Dota 2 players.", S, None),
     # 可能性 and 確率 are one concept ("chance")
     ("マスク氏は、OpenAIがグーグルに勝てる可能性はゼロだと書いた。", S, None),
+    # two Japanese names each where the other stands in the claim's phrasing (the topic and
+    # whose): not what the claim says, though not always its contrary
+    ("マスク氏はスペースXの本社でアルトマン氏の野心に魅了された。", U, "roles"),
+    ("アルトマン氏はスペースXの本社でマスク氏の野心に魅了された。", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

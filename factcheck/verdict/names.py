@@ -131,6 +131,32 @@ def claim_roles(f: Features, subject: str, obj: str, kind: dict[str, str]) -> Ro
     return _roles(f, {subject, obj}, kind)
 
 
+def _ja_marks(text: str, pair: set[str], matcher: EntityMatcher) -> dict[str, str]:
+    """What the particle after each of the ``pair`` marks it as, where it is first named:
+    who the sentence is about (は/が), whose (の) or what is acted on (を/に/へ)."""
+    marks: dict[str, str] = {}
+    for m in matcher.find(text):
+        if m.entity in pair and m.entity not in marks:
+            after = text[m.end : m.end + 3].lstrip("氏さん社")[:1]
+            marks[m.entity] = {"は": "topic", "が": "topic", "の": "of"}.get(
+                after, "object" if after in "をにへ" and after else ""
+            )
+    return marks
+
+
+def _ja_marks_swapped(text: str, ev_text: str, pair: set[str], matcher: EntityMatcher) -> bool:
+    """Do the two names stand each where the other stands in the claim's phrasing (one the
+    topic, the other whose): 「マスク氏はアルトマン氏の野心に魅了された」 against
+    「アルトマン氏はマスク氏の野心に魅了された」?"""
+    mine, theirs = _ja_marks(text, pair, matcher), _ja_marks(ev_text, pair, matcher)
+    if len(mine) != 2 or len(theirs) != 2 or "topic" not in mine.values():
+        return False
+    a, b = sorted(pair)
+    return (
+        (mine[a], mine[b]) == (theirs[b], theirs[a]) and mine[a] != mine[b] and all(mine.values())
+    )
+
+
 def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     """Who did what to whom: the statement's actor and target, read the same way from the
     evidence's own phrasing, swapped."""
@@ -143,19 +169,23 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
         return Outcome()
     pair = {ev.subject, ev.object}
     subj, obj = _roles(f, pair, matcher.kind)
-    if (ev.roles_ja if f.japanese else ev.roles_en) != (ev.subject, ev.object):
-        return Outcome()  # the claim's own phrasing is not plainly "subject acts on object"
-    if subj and obj and subj == ev.object and obj == ev.subject:
-        lang = "ja" if f.japanese else "en"
-        return conflict(
-            ConflictKind.ROLES,
-            f"roles reversed: the statement has {matcher.display(subj, lang)} acting on "
-            f"{matcher.display(obj, lang)}; the source says {matcher.display(ev.subject, lang)} "
-            f"did it to {matcher.display(ev.object, lang)}",
-            matcher.display(subj, lang),
-            matcher.display(ev.subject, lang),
-        )
-    return Outcome()
+    plain = (ev.roles_ja if f.japanese else ev.roles_en) == (ev.subject, ev.object)
+    if not (plain and subj and obj and subj == ev.object and obj == ev.subject):
+        # (where the claim's phrasing is not plainly "subject acts on object", Japanese
+        # names each standing where the other stands in it are not what it says, though
+        # not always its contrary: 「AはBの野心に魅了された」 against 「BはAの…」)
+        if f.japanese and _ja_marks_swapped(f.text, ev_text, pair, matcher):
+            return Outcome(unmatched=frozenset({"roles:swapped"}))
+        return Outcome()
+    lang = "ja" if f.japanese else "en"
+    return conflict(
+        ConflictKind.ROLES,
+        f"roles reversed: the statement has {matcher.display(subj, lang)} acting on "
+        f"{matcher.display(obj, lang)}; the source says {matcher.display(ev.subject, lang)} "
+        f"did it to {matcher.display(ev.object, lang)}",
+        matcher.display(subj, lang),
+        matcher.display(ev.subject, lang),
+    )
 
 
 _OLDER = LazyPattern(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
