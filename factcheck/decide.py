@@ -19,6 +19,7 @@ from factcheck.evidence import (
     named_before,
     opposites,
     said_by,
+    swapped_slot,
     unexplained,
     untold,
 )
@@ -29,6 +30,7 @@ from factcheck.verdict.alignment import charged, is_fragment, unaligned
 from factcheck.verdict.base import Outcome, evidence_of_passage
 from factcheck.verdict.names import EXCLUSIVE_ROLES, actor_swap, leads
 from factcheck.verdict.rules import SetAside, compare, policy
+from factcheck.verdict.rules.speaker import attribution_span
 from factcheck.verdict.values import numbers_differ, value_keys
 
 if TYPE_CHECKING:
@@ -170,7 +172,7 @@ def judge(index: Index, f: Features) -> Judgement:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.found, considered)
     stranger = foreign(index.matcher, b_out, cands)
     if stranger and b_out.conflict is not ConflictKind.NAME:
-        swapped = _swapped_slot(index, f, best, b_out)
+        swapped = swapped_slot(index.matcher, f, best, b_out)
         if swapped is not None:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swapped, considered)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -249,13 +251,17 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
                                if not o.conflict and c.score >= best.score - CLOSE
                                and c.coverage >= MIN_COVERAGE]  # fmt: skip
     siblings = [c for c in cands if c.score >= best.score - SIBLING]
-    gap = charged(unaligned(f, blanked(f), said_by(*allies)), opposites(f, siblings))
+    polar = opposites(f, siblings)
+    gap = charged(unaligned(f, blanked(f), said_by(*allies)), polar)
     # a title or name no single cited claim holds with the statement's subject
     clashing = {id(c) for c, o in others if o.conflict}
     witnesses = [c.profile for c in cands if c.score >= MIN_WITNESS and id(c) not in clashing]
     left = untold(index.matcher, f, allies, witnesses) + misbound(index.matcher, f, allies)
     left += _other_actor(index, f, best, others, cands)
     left += gap.decisive()
+    if (span := attribution_span(f)) is not None:  # what it reports, apart from who says it
+        said = blanked(f)[: span[0]] + " " * (span[1] - span[0]) + blanked(f)[span[1] :]
+        left += charged(unaligned(f, said, said_by(*allies)), polar).decisive()  # ("angry")
     if not left and best.coverage < MIN_COVERAGE and gap.weak:
         # a support needs the claim to cover as much of the statement as a conflict does
         left = gap.weak
@@ -346,35 +352,6 @@ def _clean_swap(index: Index, f: Features, c: Candidate, o: Outcome) -> bool:
         and not o.vague  # "$10M" within "tens of millions" is no sign of the same fact
         and roles <= c.profile.entities  # "Hoffman joined the board" is not Altman becoming CEO
     )
-
-
-def _swapped_slot(index: Index, f: Features, best: Candidate, out: Outcome) -> Conflict | None:
-    """A name the record does not involve here, standing where the claim has another of the
-    same kind that the statement leaves out ("recruited from Apple" where the claim says
-    Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
-    for everything else the statement says and every value agrees."""
-    matcher = index.matcher
-    kinds = ("person", "org", "place", "product")
-    new = {m.entity for m in f.mentions
-           if m.entity not in best.profile.entities and matcher.kind.get(m.entity) in kinds}  # fmt: skip
-    if len(new) != 1 or out.vague or not value_keys(f) <= out.agreed:
-        return None
-    (eid,) = new
-    kind = matcher.kind.get(eid)
-    # the names the claim itself says (not those it is only filed under)
-    said = {m.entity for text in (best.profile.en_text, best.profile.ja_text)
-            for m in matcher.find(text)}  # fmt: skip
-    instead = [e for e in best.profile.entities
-               if matcher.kind.get(e) == kind and e not in f.entities and e in said
-               and not matcher.nested(eid, e)]  # fmt: skip
-    if len(instead) != 1 or not aligned_but_names(f, best):
-        return None
-    lang = "ja" if f.japanese else "en"
-    said_as = next(m.text for m in f.mentions if m.entity == eid)
-    return Conflict(ConflictKind.NAME,
-                    f"{kind} differs: the statement says {matcher.display(eid, lang)}; "
-                    f"the source says {matcher.display(instead[0], lang)}",
-                    said_as, matcher.display(instead[0], lang))  # fmt: skip
 
 
 def _same_passage(a: Candidate, b: Candidate) -> bool:

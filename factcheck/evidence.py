@@ -8,12 +8,14 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.features import Features, blanked
+from factcheck.model import Conflict, ConflictKind
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
 from factcheck.normalize.words import canonical
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence, Outcome
 from factcheck.verdict.names import EXCLUSIVE_ROLES
+from factcheck.verdict.values import value_keys
 
 if TYPE_CHECKING:
     from factcheck.index.profile import Profile
@@ -215,3 +217,33 @@ def unexplained(matcher: EntityMatcher, best: Outcome, others: list[tuple[Candid
     if kinds == ["speaker"]:  # (verdict/rules/speaker.py)
         return "it as said by the statement's speaker (it has it from someone else)"
     return "the statement's " + ", ".join(kinds)
+
+
+def swapped_slot(
+    matcher: EntityMatcher, f: Features, best: Candidate, out: Outcome
+) -> Conflict | None:
+    """A name the record does not involve here, standing where the claim has another of the
+    same kind that the statement leaves out ("recruited from Apple" where the claim says
+    Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
+    for everything else the statement says and every value agrees."""
+    kinds = ("person", "org", "place", "product")
+    new = {m.entity for m in f.mentions
+           if m.entity not in best.profile.entities and matcher.kind.get(m.entity) in kinds}  # fmt: skip
+    if len(new) != 1 or out.vague or not value_keys(f) <= out.agreed:
+        return None
+    (eid,) = new
+    kind = matcher.kind.get(eid)
+    # the names the claim itself says (not those it is only filed under)
+    said = {m.entity for text in (best.profile.en_text, best.profile.ja_text)
+            for m in matcher.find(text)}  # fmt: skip
+    instead = [e for e in best.profile.entities
+               if matcher.kind.get(e) == kind and e not in f.entities and e in said
+               and not matcher.nested(eid, e)]  # fmt: skip
+    if len(instead) != 1 or not aligned_but_names(f, best):
+        return None
+    lang = "ja" if f.japanese else "en"
+    said_as = next(m.text for m in f.mentions if m.entity == eid)
+    return Conflict(ConflictKind.NAME,
+                    f"{kind} differs: the statement says {matcher.display(eid, lang)}; "
+                    f"the source says {matcher.display(instead[0], lang)}",
+                    said_as, matcher.display(instead[0], lang))  # fmt: skip

@@ -158,6 +158,10 @@ CASES = [
     # whose): not what the claim says, though not always its contrary
     ("マスク氏はスペースXの本社でアルトマン氏の野心に魅了された。", U, "roles"),
     ("アルトマン氏はスペースXの本社でマスク氏の野心に魅了された。", S, None),
+    # what a statement reports is read apart from its attribution: "angry" is all it
+    # reports, not one word of four beside "told staff in a memo"
+    ("Altman told staff in a memo that he was angry at Musk.", U, "angry"),
+    ("Altman told staff in a memo that he still missed the old Musk.", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

@@ -41,7 +41,7 @@ EN: list[Pair] = [
      ('years after', 'years later', 'several years', 'many years', 'a decade', 'decades', 'long after', 'much later')),
     (('oppos', 'resist', 'object', 'against the plan', 'against the idea', 'fought the'),
      ('support', 'favor', 'favour', 'embrac', 'in favor', 'champion', 'push for', 'pushed for', 'advocat', 'agreed to the plan', 'backed', 'back the', 'endors', 'welcomed')),
-    (('jealous', 'envious', 'resent'),
+    (('jealous', 'envious', 'envied', 'envy', 'envies', 'resent'),
      ('proud of', 'happy for', 'pleased for', 'admir')),
     (('sad', 'sadden', 'disappoint', 'upset', 'dismay', 'hurt', 'helpless', 'powerless', 'despair'),
      ('happy', 'glad', 'pleased', 'delight', 'thrill', 'indifferent', 'unbothered', 'confident', 'excite', 'optimis', 'relieved', 'elated')),

@@ -160,7 +160,7 @@ def _ja_marks_swapped(text: str, ev_text: str, pair: set[str], matcher: EntityMa
 def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     """Who did what to whom: the statement's actor and target, read the same way from the
     evidence's own phrasing, swapped."""
-    if not ev.subject or not ev.object or ev.subject == ev.object or _OLDER.search(f.text):
+    if not ev.subject or not ev.object or ev.subject == ev.object or OLDER.search(f.text):
         return Outcome()
     if matcher.kind.get(ev.subject) != matcher.kind.get(ev.object):
         return Outcome()
@@ -188,43 +188,7 @@ def reversal(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     )
 
 
-_OLDER = LazyPattern(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
-
-
-def age_direction(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
-    if not ev.older:
-        return Outcome()
-    m = _OLDER.search(f.text)
-    if not m:
-        return Outcome()
-    word = (m.group(1) or m.group(2) or "").lower()
-    older_word = word in ("older", "年上")
-    if f.japanese:
-        base = next(
-            (
-                x
-                for x in f.mentions
-                if f.text[x.end : x.end + 4].lstrip("氏さん").startswith("より")
-            ),
-            None,
-        )
-        others = [x for x in f.mentions if base is None or x.entity != base.entity]
-        subject = others[0].entity if others else None
-    else:
-        after_than = [x for x in f.mentions if x.start >= m.end()]
-        base = after_than[0] if after_than else None
-        before = [x for x in f.mentions if x.end <= m.start()]
-        subject = before[0].entity if before else None
-    if subject is None:
-        return Outcome()
-    stated_older = subject if older_word else (base.entity if base else None)
-    if stated_older and stated_older != ev.older:
-        lang = "ja" if f.japanese else "en"
-        return conflict(ConflictKind.AGE, f"age comparison reversed: the statement makes "
-                        f"{matcher.display(stated_older, lang)} the older; the source says "
-                        f"{matcher.display(ev.older, lang)} is older",
-                        matcher.display(stated_older, lang), matcher.display(ev.older, lang))  # fmt: skip
-    return Outcome()
+OLDER = LazyPattern(r"\b(older|younger)\b.*?\bthan\b|(年上|年下)")
 
 
 def _context(text: str, start: int, end: int, japanese: bool) -> set[str]:

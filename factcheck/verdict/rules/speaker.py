@@ -108,6 +108,20 @@ def attribution(f: Features) -> tuple[str, int] | None:
     return said, m.start(group)
 
 
+def attribution_span(f: Features) -> tuple[int, int] | None:
+    """Where the statement's attribution stands ("Altman told staff in a memo", "according
+    to people close to Musk", 「訴状によると」): the words that frame what it reports."""
+    m = (_JA_ATTRIBUTION if f.japanese else _EN_ATTRIBUTION).search(f.text)
+    if m is None:
+        return None
+    end = m.end()
+    if m.group("b"):
+        where = (_JA_MEDIUM if f.japanese else _EN_MEDIUM).search(f.text, 0, end + 60)
+        if where is not None and where.start() <= end + 12:
+            end = max(end, where.end())
+    return m.start(), end
+
+
 def speaker(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
     if not ev.speaker:
         return Outcome()
