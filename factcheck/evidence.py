@@ -199,8 +199,8 @@ def unexplained(matcher: EntityMatcher, best: Outcome, others: list[tuple[Candid
     """What the statement says that no close candidate confirms (a value, or a name the
     candidates never mention), in words; None when everything is accounted for."""
     left = set(best.unmatched)
-    for _, o in others:
-        left -= o.agreed
+    for _, o in others:  # (who says it is the cited claim's to confirm, not another's:
+        left -= {k for k in o.agreed if not k.startswith("speaker:")}  # one on other words)
     names = set()
     for key in list(left):
         if key.startswith("entity:"):

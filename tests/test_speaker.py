@@ -81,3 +81,27 @@ def test_the_verdict_names_what_the_record_lacks() -> None:
     assert j.verdict is Verdict.UNKNOWN and j.reason and "speaker" in j.reason
     j = judge(INDEX, INDEX.features("People close to Altman say Musk was envious of his fame."))
     assert j.verdict is Verdict.SUPPORTED and j.reason and "people close to Altman" in j.reason
+
+
+SPEAKERS = build_index(tiny_record(
+    claim("musk.envy", "According to people close to Altman, Musk envied Altman's fame.",
+          "アルトマン氏に近い人々によると、マスク氏はアルトマン氏の名声を妬んでいた。",
+          entities=["musk", "altman"], status="attributed", speaker="people close to Altman"),
+    claim("musk.safety", "According to people close to Musk, Musk feared Altman's AI plans.",
+          "マスク氏に近い人々によると、マスク氏はアルトマン氏のAI計画を恐れていた。",
+          entities=["musk", "altman"], status="attributed", speaker="people close to Musk"),
+))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People close to Musk say Musk envied Altman's fame.",
+        "マスク氏に近い関係者によれば、マスク氏はアルトマン氏の名声を妬んでいたという。",
+    ],
+)
+def test_who_says_it_is_the_cited_claims_to_confirm(text: str) -> None:
+    """A claim on other words from the statement's speaker does not make the cited claim
+    theirs: Musk's camp is quoted on his fears, not on his envy."""
+    j = judge(SPEAKERS, SPEAKERS.features(text))
+    assert j.verdict is Verdict.UNKNOWN and j.reason and "speaker" in j.reason
