@@ -25,6 +25,12 @@ PAIRS = [
      True, "回復", "遮断"),
     ("The mayor supported short sellers of the utility.",
      "The mayor defended the utility's founder.", False, "supported short", "defend"),
+    ("The critic called the film the worst of the decade.",
+     "The critic called the film the greatest of the decade.", False, "worst", "greatest"),
+    ("批評家はその映画を十年で最悪の作品と呼んだ。", "批評家はその映画を十年で最大の傑作と呼んだ。", True, "最悪", "最大"),
+    ("The mayor said she was happy to see the protests.",
+     "The mayor said she was tired of seeing the protests.", False, "happy to", "tired of"),
+    ("市長は抗議を見るのが楽しいと述べた。", "市長は抗議を見るのにうんざりしていると述べた。", True, "楽しい", "うんざり"),
     ("The mayor spoke before the vote.", "The mayor spoke after the vote.", False, "before", "after"),
     ("市長は投票の前に発言した。", "市長は投票の後に発言した。", True, "前に", "後に"),
     # the anchor of a Japanese ordering stands before it (「投票の後、」)

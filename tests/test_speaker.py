@@ -37,6 +37,8 @@ SAME = [
     ("Altman wrote in an internal memo that Google was far ahead.", "openai.memo"),
     ("アルトマン氏は社内メモで、グーグルがはるかに先行していると書いた。", "openai.memo"),
     ("アルトマン氏は、グーグルがはるかに先行していると社員に書いた。", "openai.memo"),
+    # a phrase that sets the scene before the speaker
+    ("In a memo to staff, Altman wrote that Google was far ahead.", "openai.memo"),
 ]
 OTHER = [
     # where it was said is part of who says it: a tweet is not the memo
@@ -47,6 +49,7 @@ OTHER = [
     ("マスク氏に近い関係者によると、マスク氏はアルトマン氏の名声を妬んでいた。", "musk.envy"),
     ("According to the lawsuit, Altman wrote that Google was far ahead.", "openai.memo"),
     ("訴状によると、グーグルははるかに先行していた。", "openai.memo"),
+    ("In a memo to staff, Musk wrote that Google was far ahead.", "openai.memo"),
 ]
 
 

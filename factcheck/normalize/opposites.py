@@ -64,7 +64,9 @@ EN: list[Pair] = [
     (('top of', 'first on', 'highest', 'at the top'),
      ('bottom', 'last on', 'lowest', 'least important')),
     (('greatest', 'biggest advance', 'most important', 'crucial', 'critical', 'key', 'essential', 'vital', 'pivotal'),
-     ('overrated', 'overhyped', 'unimportant', 'irrelevant', 'insignificant', 'minor', 'trivial', 'marginal', 'negligible')),
+     ('overrated', 'overhyped', 'unimportant', 'irrelevant', 'insignificant', 'minor', 'trivial', 'marginal', 'negligible', 'worst')),
+    (('tired of', 'sick of', 'fed up', 'weary of', 'frustrated by', 'annoyed by'),
+     ('happy to', 'glad to', 'pleased to', 'delighted to', 'enjoy', 'thrilled to', 'happy that', 'glad that')),
     (('encourag', 'urg', 'push', 'spur', 'motivat', 'prompt'),
      ('discourag', 'dissuad', 'deter', 'forbid', 'forbade', 'prohibit', 'stopped them')),
     (('promis', 'pledg', 'commit', 'vow', 'offer to'),
@@ -296,6 +298,8 @@ JA: list[Pair] = [
     (('急速', '急激', '加速', '速い'), ('遅さ', '遅い', '停滞', '鈍化', '緩やか')),
     (('紛らわしい', 'わかりにくい', '分かりにくい'), ('明白', '自明', 'わかりやすい', '分かりやすい')),
     (('軽視', '楽観視'), ('懸念', '心配', '危惧', '恐れ')),
+    (('最大', '最高', '最も偉大', '最も重要'), ('最悪', '最低', '取るに足らない')),
+    (('うんざり', '嫌気', '飽き飽き', '辟易'), ('楽しい', '嬉しい', 'うれしい', '喜ばしい', '楽しん'))
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is

@@ -30,7 +30,9 @@ _EN_SAYS = (
 )  # (not "warned" or "noted": what a claim reports someone warning of is its content)
 _EN_ATTRIBUTION = LazyPattern(
     rf"\baccording to (?P<a>[^,.;:]+)"
-    rf"|^(?P<b>(?:(?!\bthat\b|\bwhich\b|\bwho\b)[^,.;:\"“]){{2,40}}?)\s+(?:{_EN_SAYS})\b",
+    # (after a phrase that sets the scene: "In a May 2018 tweet, Altman said")
+    rf"|^(?:(?:in|on|at|during|after|before|later|then|last|this|earlier)\b[^,.;:\"“]{{0,40}},\s*)?"
+    rf"(?P<b>(?:(?!\bthat\b|\bwhich\b|\bwho\b)[^,.;:\"“]){{2,40}}?)\s+(?:{_EN_SAYS})\b",
     re.IGNORECASE,
 )
 _JA_ATTRIBUTION = LazyPattern(
