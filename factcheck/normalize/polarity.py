@@ -98,6 +98,23 @@ def en_negated(text: str) -> int:
     return len(_EN_NEG.findall(cleaned))
 
 
+_SCOPE = 2  # content words after an English negation that it negates
+
+
+def en_negated_words(text: str) -> frozenset[str]:
+    """The words an English text's negations negate: the first content words after each
+    ("failed to produce breakthrough research" -> produce, breakthrough)."""
+    from factcheck.normalize.words import en_tokens
+
+    cleaned = _EN_NEG_EXCEPT.sub(" ", text)
+    out: set[str] = set()
+    for m in _EN_NEG.finditer(cleaned):
+        words = cleaned[m.end() :].split()
+        stems = [s for w in words[:6] for s in sorted(en_tokens(w))]
+        out.update(stems[:_SCOPE])
+    return frozenset(out)
+
+
 @lru_cache(maxsize=8192)
 def ja_negated(text: str) -> int:
     """Negations that end a predicate; "ない" before a noun ("納得のいかない価格") modifies the

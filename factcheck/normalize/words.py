@@ -249,6 +249,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "invest": ("invest", "stake", "backer"),
     "acquir": ("acquir", "acquisit", "buy", "bought", "purchas", "takeover"),
     "mentor": ("mentor", "teacher", "master", "idol", "hero", "role model"),
+    "breakthrough": ("breakthrough", "advanc", "progress"),
     "rent": ("rent", "leas", "office cost"),
     "stock": ("stock", "share", "equiti"),
     "blog": ("blog", "post"),

@@ -6,8 +6,15 @@ import re
 from typing import TYPE_CHECKING
 
 from factcheck.model import ConflictKind
-from factcheck.normalize.polarity import en_negated, implicit_negation, ja_negated, opposed
+from factcheck.normalize.polarity import (
+    en_negated,
+    en_negated_words,
+    implicit_negation,
+    ja_negated,
+    opposed,
+)
 from factcheck.normalize.regex import LazyPattern
+from factcheck.normalize.words import en_tokens
 from factcheck.verdict.base import Evidence, Outcome, conflict
 
 if TYPE_CHECKING:
@@ -58,8 +65,19 @@ def polarity(f: Features, ev: Evidence) -> Outcome:
             return _opposite(words)
         if stmt_neg:
             return conflict(NEGATION, "negation: the statement denies what the source states")
+        if not japanese and not _in_scope(f.text, ev_rest):
+            return Outcome()  # it affirms another part of the claim than the one it negates
         return conflict(NEGATION, "negation: the source states it did not happen")
     return Outcome()
+
+
+def _in_scope(statement: str, claim: str) -> bool:
+    """Does the statement say one of the words the claim's negations negate ("failed to
+    produce breakthrough results": not "poured resources into AI", the other part of
+    "despite pouring resources into AI, OpenAI failed to produce breakthroughs")? A claim
+    whose negation negates no word of its own (an implicit one) is in scope throughout."""
+    negated = en_negated_words(claim)
+    return not negated or bool(negated & en_tokens(statement))
 
 
 _CONTRAST = LazyPattern(r"が、|ものの|一方|しかし|だが|けれど|にもかかわらず")
