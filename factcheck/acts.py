@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from factcheck.normalize.words import canonical, opens_with
+from factcheck.normalize.words import canonical, en_tokens, opens_with
 from factcheck.verdict.alignment import Said, accounts_for
 from factcheck.verdict.names import AGENTS
 
@@ -73,7 +73,7 @@ _SAYING = frozenset(
         "stated",
     ]
 )
-_GROUP = re.compile(r"\s*(?:,|and|&|with)?\s*", re.IGNORECASE)
+_GROUP = re.compile(r"\s*(?:,|and|&|with)?\s*(?:(?:other|fellow|several|some)\s+)?", re.IGNORECASE)
 # the people who act for an organisation or a person: "OpenAI's executives rejected ..." and
 # 「OpenAIの幹部は…拒否した」 are the organisation acting (language knowledge, not facts)
 _EN_BODY = re.compile(
@@ -136,9 +136,20 @@ def _lead_verb(matcher: EntityMatcher, f: Features) -> tuple[set[str], re.Match[
     agents = [m for m in f.mentions if matcher.kind.get(m.entity) in AGENTS]
     if not agents or not opens_with(f.text, agents[0].start):
         return None
+    end = acting_end(f.text, agents[0].end, False)
+    if f.text.startswith(("'s", "’s", "'", "’"), end):
+        return None  # "Musk's lawsuit says": the subject is what is his (not his people)
     subject = _agents_before(matcher, f.text, agents[0].end)
-    verb = next((w for w in _WORD.finditer(f.text, acting_end(f.text, agents[0].end, False))
-                 if w.group(0).lower() not in _LIGHT_VERBS and not w.group(0).endswith("ly")), None)  # fmt: skip
+    verb = next(
+        (
+            w
+            for w in _WORD.finditer(f.text, acting_end(f.text, agents[0].end, False))
+            if w.group(0).lower() not in _LIGHT_VERBS
+            and not w.group(0).endswith("ly")
+            and en_tokens(w.group(0))
+        ),
+        None,
+    )  # fmt: skip  (not "an", "and")
     if verb is None or verb.group(0)[:1].isupper() or verb.group(0).lower() in _SAYING:
         return None
     return subject, verb

@@ -162,6 +162,12 @@ CASES = [
     # reports, not one word of four beside "told staff in a memo"
     ("Altman told staff in a memo that he was angry at Musk.", U, "angry"),
     ("Altman told staff in a memo that he still missed the old Musk.", S, None),
+    # the verb after the opening name is a word that says something ("was an early
+    # investor": not "an"; "Musk and Altman are": not "and"), and "Brockman and other OpenAI
+    # members proposed" says it of Brockman too
+    ("Musk was an early investor in DeepMind.", S, None),
+    ("Musk and Altman are still in touch.", S, None),
+    ("Brockman then proposed making OpenAI a for-profit company.", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]
