@@ -172,7 +172,7 @@ def judge(index: Index, f: Features) -> Judgement:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.found, considered)
     stranger = foreign(index.matcher, b_out, cands)
     if stranger and b_out.conflict is not ConflictKind.NAME:
-        swapped = swapped_slot(index.matcher, f, best, b_out)
+        swapped = swapped_slot(index.matcher, f, best, b_out, reported(f))
         if swapped is not None:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swapped, considered)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -259,8 +259,7 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     left = untold(index.matcher, f, allies, witnesses) + misbound(index.matcher, f, allies)
     left += _other_actor(index, f, best, others, cands)
     left += gap.decisive()
-    if (span := attribution_span(f)) is not None:  # what it reports, apart from who says it
-        said = blanked(f)[: span[0]] + " " * (span[1] - span[0]) + blanked(f)[span[1] :]
+    if (said := reported(f)) != blanked(f):  # what it reports, apart from who says it
         left += charged(unaligned(f, said, said_by(*allies)), polar).decisive()  # ("angry")
     if not left and best.coverage < MIN_COVERAGE and gap.weak:
         # a support needs the claim to cover as much of the statement as a conflict does
@@ -293,6 +292,13 @@ def _other_actor(index: Index, f: Features, best: Candidate, others: list[tuple[
             if not out.conflict:
                 return ()
     return (swap.statement_value,)
+
+
+def reported(f: Features) -> str:
+    """The statement blanked, without its attribution ("Altman told staff in a memo")."""
+    if (span := attribution_span(f)) is None:
+        return blanked(f)
+    return blanked(f)[: span[0]] + " " * (span[1] - span[0]) + blanked(f)[span[1] :]
 
 
 def _entailed(index: Index, f: Features, c: Candidate, out: Outcome) -> bool:

@@ -53,10 +53,11 @@ def opposites(f: Features, cands: list[Candidate]) -> list[str]:
     return out
 
 
-def aligned_but_names(f: Features, c: Candidate) -> bool:
+def aligned_but_names(f: Features, c: Candidate, text: str | None = None) -> bool:
     """Does the claim account for everything the statement says apart from its names (which
-    the alignment leaves to the name rules)?"""
-    return not unaligned(f, blanked(f), said_by(c.profile)).decisive()
+    the alignment leaves to the name rules)? ``text``: the statement blanked, if not all of
+    it is read (what it reports, apart from who says it)."""
+    return not unaligned(f, blanked(f) if text is None else text, said_by(c.profile)).decisive()
 
 
 _NAMED = ("person", "org", "product")
@@ -219,9 +220,8 @@ def unexplained(matcher: EntityMatcher, best: Outcome, others: list[tuple[Candid
     return "the statement's " + ", ".join(kinds)
 
 
-def swapped_slot(
-    matcher: EntityMatcher, f: Features, best: Candidate, out: Outcome
-) -> Conflict | None:
+def swapped_slot(matcher: EntityMatcher, f: Features, best: Candidate, out: Outcome,
+                 reported: str | None = None) -> Conflict | None:  # fmt: skip
     """A name the record does not involve here, standing where the claim has another of the
     same kind that the statement leaves out ("recruited from Apple" where the claim says
     Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
@@ -239,7 +239,7 @@ def swapped_slot(
     instead = [e for e in best.profile.entities
                if matcher.kind.get(e) == kind and e not in f.entities and e in said
                and not matcher.nested(eid, e)]  # fmt: skip
-    if len(instead) != 1 or not aligned_but_names(f, best):
+    if len(instead) != 1 or not aligned_but_names(f, best, reported):
         return None
     lang = "ja" if f.japanese else "en"
     said_as = next(m.text for m in f.mentions if m.entity == eid)

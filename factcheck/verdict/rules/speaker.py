@@ -86,7 +86,7 @@ def _speaker(text: str, matcher: EntityMatcher) -> tuple[frozenset[str], frozens
 # 「アルトマン氏はツイートで…と書いた」
 _EN_MEDIUM = LazyPattern(
     r"\bin\s+(?:a|an|the|his|her|its|their|one)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:tweet|memo|e-?mail|blog|post|letter|interview|complaint|filing|lawsuit|podcast)\b",
+    r"(?:tweet|memo|e-?mail|blog(?:\s+post)?|post|letter|interview|complaint|filing|lawsuit|podcast)\b",
     re.IGNORECASE,
 )
 _JA_MEDIUM = LazyPattern(
