@@ -143,8 +143,9 @@ def judge(index: Index, f: Features) -> Judgement:
         if miss.conflict is ConflictKind.NAME and _clean_swap(index, f, cands[0], miss):
             return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
         # ... or an opposite word in a statement the claim covers in full, names and all
-        if (miss.conflict is ConflictKind.MEANING and cands[0].coverage >= FULL
-                and f.entities <= cands[0].profile.entities):  # fmt: skip
+        # (the opposite word itself aside: by its nature the claim does not say it)
+        if (miss.conflict is ConflictKind.MEANING and f.entities <= cands[0].profile.entities
+                and (cands[0].coverage >= FULL or _all_but(f, cands[0], miss.found))):  # fmt: skip
             return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
         if _entailed(index, f, cands[0], miss):  # every word accounted for: a paraphrase
             return _judge_claim(
@@ -292,6 +293,15 @@ def _other_actor(index: Index, f: Features, best: Candidate, others: list[tuple[
             if not out.conflict:
                 return ()
     return (swap.statement_value,)
+
+
+def _all_but(f: Features, c: Candidate, found: Conflict | None) -> bool:
+    """Does the claim account for every word of the statement but the one the conflict
+    names (and its names)?"""
+    word = (found.statement_value or "") if found else ""
+    gap = unaligned(f, blanked(f), said_by(c.profile))
+    left = [w for w in (*gap.strong, *gap.weak) if w not in word and word not in w]
+    return bool(word) and not left
 
 
 def reported(f: Features) -> str:

@@ -168,6 +168,10 @@ CASES = [
     ("Musk was an early investor in DeepMind.", S, None),
     ("Musk and Altman are still in touch.", S, None),
     ("Brockman then proposed making OpenAI a for-profit company.", S, None),
+    # an opposite word in a near miss the claim covers but for that word (it is the word
+    # the claim cannot say); a passive in a clause before the names is not theirs
+    ("空売りが始まると、アルトマン氏はマスク氏を批判した。", C, "批判"),
+    ("テスラ株が空売りされたとき、アルトマン氏はマスク氏を批判した。", C, "批判"),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

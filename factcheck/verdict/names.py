@@ -102,7 +102,9 @@ def _roles(f: Features, pair: set[str], kind: dict[str, str] | None = None) -> R
                 by = by or m.entity
             elif obj is None and after[:1] in ("を", "に", "へ"):
                 obj = m.entity
-        if _JA_PASSIVE.search(_JA_HEARSAY.sub("", text)) and subj and (by or obj):
+        # (a passive in a clause before the names, 「株が空売りされたとき、」, is not theirs)
+        clause = text[text.rfind("、", 0, min(m.start for m in mentions)) + 1 :]
+        if _JA_PASSIVE.search(_JA_HEARSAY.sub("", clause)) and subj and (by or obj):
             return by or obj, subj  # "AはBに買収された", 「AはBによって採用された」: B acted on A
         return subj, obj
     first = mentions[0]
