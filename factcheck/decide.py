@@ -147,6 +147,9 @@ def judge(index: Index, f: Features) -> Judgement:
         if (miss.conflict is ConflictKind.MEANING and f.entities <= cands[0].profile.entities
                 and (cands[0].coverage >= FULL or _all_but(f, cands[0], miss.found))):  # fmt: skip
             return _judge_claim(index, cands[0], Verdict.CONTRADICTED, miss.found, considered)
+        # ... or a name in the claim's slot where it accounts for all else ("from Apple")
+        if miss.conflict is None and (slot := swapped_slot(index.matcher, f, cands[0], miss)):
+            return _judge_claim(index, cands[0], Verdict.CONTRADICTED, slot, considered)
         if _entailed(index, f, cands[0], miss):  # every word accounted for: a paraphrase
             return _judge_claim(
                 index, cands[0], Verdict.SUPPORTED, "the record states this", considered

@@ -18,6 +18,8 @@ CASES = [
     ("Musk recruited Sutskever from Apple.", C, "Google"),
     ("Musk recruited Sutskever, who was then working at Microsoft.", C, "Google"),
     ("マスク氏はアップルで働いていたサツケバー氏の採用に尽力した。", C, "グーグル"),
+    # ... also in a near miss, with a compound verb of kanji and kana (「引き抜いた」)
+    ("マスク氏はアップルからサツケバー氏を引き抜いた。", C, "グーグル"),
     ("Musk recruited Sutskever from Google.", S, None),
     ("Altman stayed at an ashram in Nepal.", C, "India"),
     ("アルトマン氏はネパールのアシュラムで過ごした。", C, "インド"),

@@ -56,7 +56,8 @@ _JA_RUN = LazyPattern(r"[\u4e00-\u9fff\u30a0-\u30ff々ー]{2,}")
 # a verb of one kanji with its ending (「去った」, 「売った」, not 「手に」): read where nothing
 # else in the statement says what happened
 _JA_LONE_VERB = LazyPattern(
-    r"(?<![\u4e00-\u9fff\u30a0-\u30ff々ー])[\u4e00-\u9fff](?![をにがはのでともへやか])[ぁ-ゖ]"
+    r"(?<![\u4e00-\u9fff\u30a0-\u30ff々ー])[\u4e00-\u9fff]"
+    r"(?:(?![をにがはのでともへやか])[ぁ-ゖ][\u4e00-\u9fff])*(?![をにがはのでともへやか])[ぁ-ゖ]"
 )
 _KATAKANA = LazyPattern(r"[\u30a1-\u30faー・]{2,}")
 
