@@ -44,7 +44,9 @@ _EN_OPENING = re.compile(
     re.IGNORECASE,
 )
 _EN_LEAD = re.compile(r"\s*,?\s*(?:(?:shortly|soon|long|just|right|only|even)\s+)?$", re.IGNORECASE)
+# (not a time ago or later: 「10年以上前、」, 「数か月後に」)
 _JA = re.compile(
+    r"(?<![0-9０-９年月日週間上どか])"
     r"(?P<w>より前に|以前に|前に|前、|に先立ち|に先立って|の後に|の後、|の後で|後に|後、|後で|以降)"
 )
 _EARLIER = {"before", "prior to", "ahead of", "より前に", "以前に", "前に", "前、", "に先立ち",
@@ -122,6 +124,8 @@ def ordered(index: Index, f: Features, whole: Judgement,
     if whole.verdict is Verdict.CONTRADICTED and (said_word or "").lower() != word:
         return None
     main = judge(index, index.features(main_text))
+    if main.verdict is Verdict.CONTRADICTED and whole.verdict is not Verdict.CONTRADICTED:
+        return main  # what it says happened is contradicted, whatever came before it
     anchor_f = index.features(anchor_text)
     anchor_j = None if is_fragment(anchor_f) else judge(index, anchor_f)
     first = _dated(index, main_text) if main.verdict is Verdict.SUPPORTED else []

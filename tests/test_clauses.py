@@ -14,6 +14,9 @@ SPLIT = [
      ["The mayor opened the bridge in May", "calling it the city's finest work."]),
     ("The firm sold its stake last year, leaving the founders in control.", False,
      ["The firm sold its stake last year", "leaving the founders in control."]),
+    # a relative clause between commas after a short subject: the subject does both
+    ("The mayor, who opened the bridge in May, says the city needs a second one.", False,
+     ["The mayor opened the bridge in May.", "The mayor says the city needs a second one."]),
     # Japanese: a clause that ends in the continuative form (し、) before a full clause
     ("市長は五月に新しい橋を開通させる計画を発表し、議会は翌月その橋の建設に必要な予算案を全会一致で承認した。", True,
      ["市長は五月に新しい橋を開通させる計画を発表し", "議会は翌月その橋の建設に必要な予算案を全会一致で承認した"]),

@@ -51,6 +51,7 @@ def test_order_case(text: str, verdict: str, word: str | None) -> None:
         ("Musk left OpenAI in the following year.", None),
         ("Musk was right after all.", None),
         ("Musk left OpenAI.", None),
+        ("10年以上前、彼は初めて本社を訪れた。", None),  # a time ago, not another event
     ],
 )  # fmt: skip
 def test_the_two_events_and_the_word_that_orders_them(

@@ -174,6 +174,18 @@ CASES = [
     # the claim cannot say); a passive in a clause before the names is not theirs
     ("空売りが始まると、アルトマン氏はマスク氏を批判した。", C, "批判"),
     ("テスラ株が空売りされたとき、アルトマン氏はマスク氏を批判した。", C, "批判"),
+    # a relative clause between commas is a statement about the subject of its own
+    (
+        "Musk, who gave OpenAI some $55 million, says the company strayed from its mission.",
+        C,
+        "$44M",
+    ),
+    # two events in an order: the one said to have happened is judged on its own
+    (
+        "Musk left OpenAI's board in 2019 after a disagreement over the company's direction.",
+        C,
+        "2018",
+    ),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

@@ -98,21 +98,10 @@ def en_negated(text: str) -> int:
     return len(_EN_NEG.findall(cleaned))
 
 
-_SCOPE = 2  # content words after an English negation that it negates
-
-
-def en_negated_words(text: str) -> frozenset[str]:
-    """The words an English text's negations negate: the first content words after each
-    ("failed to produce breakthrough research" -> produce, breakthrough)."""
-    from factcheck.normalize.words import en_tokens
-
+def en_negated_texts(text: str) -> list[str]:
+    """What follows each negation of an English text (what it negates, and more)."""
     cleaned = _EN_NEG_EXCEPT.sub(" ", text)
-    out: set[str] = set()
-    for m in _EN_NEG.finditer(cleaned):
-        words = cleaned[m.end() :].split()
-        stems = [s for w in words[:6] for s in sorted(en_tokens(w))]
-        out.update(stems[:_SCOPE])
-    return frozenset(out)
+    return [cleaned[m.end() : m.end() + 80] for m in _EN_NEG.finditer(cleaned)]
 
 
 @lru_cache(maxsize=8192)

@@ -28,8 +28,19 @@ def _long_enough(part: str, japanese: bool) -> bool:
     return len(part) >= 12 if japanese else len(part.split()) + len(part) // 8 >= 4
 
 
+# a relative clause set off by commas after a short subject: "Musk, who gave OpenAI $44M,
+# says ...": the subject does both
+_EN_RELATIVE = re.compile(
+    r"^(?P<who>[^,]{2,40}?),\s+(?:who|which)\s+(?P<rel>[^,]{6,}?),\s+(?P<main>[^,].+)$"
+)
+
+
 def clauses(text: str, japanese: bool) -> list[str]:
     """Split a compound statement into its parts (each still a sentence fragment)."""
+    relative = None if japanese else _EN_RELATIVE.match(text)
+    if relative is not None:
+        who = relative.group("who")
+        return [f"{who} {relative.group('rel')}.", f"{who} {relative.group('main')}"]
     if japanese:
         parts = [p for p in _JA_CLAUSE.split(text) if p.strip()]
     else:

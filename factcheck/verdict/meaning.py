@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from factcheck.model import ConflictKind
 from factcheck.normalize.polarity import (
     en_negated,
-    en_negated_words,
+    en_negated_texts,
     implicit_negation,
     ja_negated,
     opposed,
@@ -76,8 +76,14 @@ def _in_scope(statement: str, claim: str) -> bool:
     produce breakthrough results": not "poured resources into AI", the other part of
     "despite pouring resources into AI, OpenAI failed to produce breakthroughs")? A claim
     whose negation negates no word of its own (an implicit one) is in scope throughout."""
-    negated = en_negated_words(claim)
+    negated: set[str] = set()
+    for after in en_negated_texts(claim):
+        stems = [s for w in after.split()[:6] for s in sorted(en_tokens(w))]
+        negated.update(stems[:_SCOPE])
     return not negated or bool(negated & en_tokens(statement))
+
+
+_SCOPE = 2  # content words after an English negation that it negates
 
 
 _CONTRAST = LazyPattern(r"が、|ものの|一方|しかし|だが|けれど|にもかかわらず")
