@@ -247,13 +247,14 @@ def _resolved(index: Index, statements: Iterable[Statement]) -> Iterator[Stateme
                 name = index.matcher.display(who[0], "ja" if japanese else "en")
                 said = name + ("'s" if m.group(0) in ("His", "Her") else "")
                 st = replace(st, judged=st.text[: m.start()] + said + st.text[m.end() :])
-        m = _THE_ORG.match(st.text)
+        base = st.judged or st.text  # (with "he" already read: "The company said he ...")
+        m = _THE_ORG.match(base)
         if m is not None:
             which = next((o for t in reversed(before) if (o := named(t, "org"))), None)
             if which is not None:
                 lang = "ja" if m.group(0).startswith("同") else "en"
                 name = index.matcher.display(which[0], lang)
-                st = replace(st, judged=name + st.text[m.end() :])
+                st = replace(st, judged=name + base[m.end() :])
         before = [*before[-(_LOOK_BACK - 1) :], st.text]
         for gone in names.keys() - set(before):
             del names[gone]

@@ -79,6 +79,17 @@ def test_the_company_and_a_later_he_stand_for_what_was_named_before() -> None:
     assert offices.verdict.value == "contradicted", offices.reason  # (Neuralink, not SpaceX)
 
 
+def test_the_company_and_he_in_one_statement_both_stand_for_what_was_named() -> None:
+    """ "The company said he …": both are read, not the company alone."""
+    from factcheck.pipeline import _resolved
+    from factcheck.text.segment import iter_statements
+    from tests.helpers import bundled_index
+
+    text = "Elon Musk co-founded OpenAI. The company says he gave it $44 million."
+    _, said = _resolved(bundled_index(), iter_statements(text))
+    assert said.judged == "OpenAI says Elon Musk gave it $44 million."
+
+
 def test_a_japanese_pronoun_stands_for_the_person_named_before() -> None:
     from factcheck.pipeline import check_text
     from tests.helpers import bundled_index
