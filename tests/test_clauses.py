@@ -17,6 +17,9 @@ SPLIT = [
     # a relative clause between commas after a short subject: the subject does both
     ("The mayor, who opened the bridge in May, says the city needs a second one.", False,
      ["The mayor opened the bridge in May.", "The mayor says the city needs a second one."]),
+    # a later Japanese clause with no subject of its own shares the first one's topic
+    ("市長は五月に新しい橋の計画を発表し、翌月その予算案を議会に提出した。", True,
+     ["市長は五月に新しい橋の計画を発表し", "市長は翌月その予算案を議会に提出した"]),
     # Japanese: a clause that ends in the continuative form (し、) before a full clause
     ("市長は五月に新しい橋を開通させる計画を発表し、議会は翌月その橋の建設に必要な予算案を全会一致で承認した。", True,
      ["市長は五月に新しい橋を開通させる計画を発表し", "議会は翌月その橋の建設に必要な予算案を全会一致で承認した"]),

@@ -186,6 +186,8 @@ CASES = [
         C,
         "2018",
     ),
+    # a later clause judged alone keeps its subject (not "co-founded Loopt" of anyone)
+    ("アルトマン氏は19歳でスタンフォードを中退し、Looptを共同創業した。", U, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

@@ -49,4 +49,29 @@ def clauses(text: str, japanese: bool) -> list[str]:
         rest = text[lead.end() :] if lead else text
         parts = head + _EN_CLAUSE.split(rest)
     parts = [p.strip(" ,;") for p in parts if p and _long_enough(p, japanese)]
-    return parts if len(parts) > 1 else [text]
+    if len(parts) < 2:
+        return [text]
+    # a later clause with no subject of its own shares the first one's (「アルトマン氏は…中退し、
+    # Looptを創業した」; "Musk co-founded OpenAI and later left its board")
+    topic = (_JA_TOPIC if japanese else _EN_SUBJECT).match(parts[0])
+    if topic is not None:
+        lone = _JA_HAS_SUBJECT if japanese else _EN_LONE_VERB
+        parts[1:] = [
+            (topic.group(0) + " " * (not japanese) + p) if _needs(p, lone, japanese) else p
+            for p in parts[1:]
+        ]
+    return parts
+
+
+_JA_TOPIC = re.compile(r"^[^、。]{1,20}?(?:氏|さん|社)?は(?=[^、。])")
+_JA_HAS_SUBJECT = re.compile(r"[はが]")
+_EN_SUBJECT = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}?(?=[a-z])")
+_EN_LONE_VERB = re.compile(r"^(?:later\s+|also\s+|then\s+)?(?:[a-z]+ed|gave|took|wrote|told|made|left|"
+                           r"kept|sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b")  # fmt: skip
+
+
+def _needs(part: str, pattern: re.Pattern[str], japanese: bool) -> bool:
+    """Does a later clause lack a subject of its own?"""
+    if japanese:
+        return not pattern.search(part)
+    return bool(pattern.match(part))
