@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from factcheck.index.profile import Profile
     from factcheck.index.store import Index
 
+_POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
 EVENT_SCORE = 70.0  # a noun phrase ("ChatGPT's release") names a claim's event this close ...
 EVENT_COVERAGE = 0.5  # ... covering this much of what it says
 NEAR = 20.0  # claims this close to an event's claim may be it: all must agree on the order
@@ -124,8 +125,13 @@ def ordered(index: Index, f: Features, whole: Judgement,
     if whole.verdict is Verdict.CONTRADICTED and (said_word or "").lower() != word:
         return None
     main = judge(index, index.features(main_text))
-    if main.verdict is Verdict.CONTRADICTED and whole.verdict is not Verdict.CONTRADICTED:
-        return main  # what it says happened is contradicted, whatever came before it
+    # what it says happened is contradicted, whatever came before it (but a negation or an
+    # opposite read in it alone does not undo the whole statement's support)
+    polar = main.conflict is not None and main.conflict.kind in _POLAR
+    if (main.verdict is Verdict.CONTRADICTED and whole.verdict is Verdict.UNKNOWN) or (
+        main.verdict is Verdict.CONTRADICTED and whole.verdict is Verdict.SUPPORTED and not polar
+    ):
+        return main
     anchor_f = index.features(anchor_text)
     anchor_j = None if is_fragment(anchor_f) else judge(index, anchor_f)
     first = _dated(index, main_text) if main.verdict is Verdict.SUPPORTED else []
