@@ -77,8 +77,11 @@ EN: list[Pair] = [
      ('play down', 'played down', 'downplay', 'dismiss', 'minimi', 'brush off', 'brushed off', 'ignored')),
     (('draw attention', 'drew attention', 'call attention', 'promot', 'champion', 'tout', 'raise awareness', 'focus attention', 'attention to'),
      ('play down', 'played down', 'downplay', 'divert', 'distract', 'steer away', 'turn away')),
-    (('convinced', 'believ', 'certain', 'confident', 'sure'),
-     ('doubt', 'unsure', 'uncertain', 'skeptic', 'sceptic', 'questioned whether')),
+    (('convinced', 'believ', 'certain', 'confident', 'sure', 'hopeful', 'optimistic'),
+     ('doubt', 'unsure', 'uncertain', 'skeptic', 'sceptic', 'questioned whether', 'pessimistic', 'hopeless')),
+    (('mistake', 'an error', 'foolish', 'unwise', 'misguided', 'a bad bet', 'wrong to'),
+     ('smart', 'wise', 'clever', 'shrewd', 'a good bet', 'the right call', 'right to')),
+    (('the old ', 'the former ', 'the earlier '), ('the new ', 'the current ', 'the present ', "today's ")),
     (('recruit', 'hire', 'hired', 'brought', 'bring', 'lured', 'attract', 'welcomed', 'signed'),
      ('fired', 'push out', 'pushed out', 'forced out', 'ousted', 'dismissed', 'drove out', 'kicked out', 'turned away', 'let go')),
     (('helped', 'assist', 'aid', 'instrumental', 'played a key role', 'played a role'),
@@ -299,7 +302,10 @@ JA: list[Pair] = [
     (('紛らわしい', 'わかりにくい', '分かりにくい'), ('明白', '自明', 'わかりやすい', '分かりやすい')),
     (('軽視', '楽観視'), ('懸念', '心配', '危惧', '恐れ')),
     (('最大', '最高', '最も偉大', '最も重要'), ('最悪', '最低', '取るに足らない')),
-    (('うんざり', '嫌気', '飽き飽き', '辟易'), ('楽しい', '嬉しい', 'うれしい', '喜ばしい', '楽しん'))
+    (('うんざり', '嫌気', '飽き飽き', '辟易'), ('楽しい', '嬉しい', 'うれしい', '喜ばしい', '楽しん')),
+    (('希望', '楽観', '確信'), ('悲観', '疑っ', '疑問視', '絶望')),
+    (('間違い', '誤り', '愚か', '失敗だ'), ('賢明', '賢い', '正しい判断', '正解')),
+    (('昔の', 'かつての', '以前の'), ('今の', '現在の', '新しい'))
 ]
 
 # Orderings against one anchor: "before the launch" against "after the launch". Each side is
