@@ -188,6 +188,17 @@ CASES = [
     ),
     # a later clause judged alone keeps its subject (not "co-founded Loopt" of anyone)
     ("アルトマン氏は19歳でスタンフォードを中退し、Looptを共同創業した。", U, None),
+    # 人々 says no more than "people"; 重視 and 集中 are one concept ("focus")
+    (
+        "アルトマン氏に近い人々は、マスク氏はAIの安全性よりOpenAIに勝つことを重視していたと言う。",
+        S,
+        None,
+    ),
+    (
+        "アルトマン氏に近い人々は、マスク氏はOpenAIに勝つことよりAIの安全性を重視していたと言う。",
+        C,
+        "comparison",
+    ),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]

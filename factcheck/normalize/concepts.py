@@ -64,6 +64,8 @@ CONCEPTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("technolog", "tech"), ("技術", "テクノロジー")),
     (("chance", "odds", "probabil", "likelihood", "prospect"),
      ("確率", "可能性", "見込み", "勝算", "チャンス")),
+    (("focus", "prioriti", "emphasi", "care more", "cared more", "concentrat"),
+     ("重視", "集中", "優先", "重き", "こだわ")),
     (("billion",), ("億",)),
     (("million",), ("万",)),
     (("age", "old", "young"), ("歳", "年齢", "年上", "年下")),
