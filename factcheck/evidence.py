@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from factcheck.features import Features, blanked
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import canonical, opens_with
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence, Outcome
@@ -128,7 +129,7 @@ def _worded(title: str, told: Said) -> bool:
     return bool(grams) and len(grams & told.ja_bigrams) * 2 >= len(grams)
 
 
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?|、)?", re.IGNORECASE)
+_APPOSITION = LazyPattern(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?|、)?", re.IGNORECASE)
 
 
 def _describes(matcher: EntityMatcher, f: Features, role: Mention) -> bool:
@@ -180,7 +181,7 @@ def elsewhere(matcher: EntityMatcher, f: Features, best: Candidate, cands: list[
     )
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = LazyPattern(r"[A-Za-z][A-Za-z'-]*")
 _LIGHT_VERBS = frozenset(
     [
         "had",
@@ -235,16 +236,16 @@ _SAYING = frozenset(
         "stated",
     ]
 )
-_GROUP = re.compile(r"\s*(?:,|and|&|with)?\s*", re.IGNORECASE)
+_GROUP = LazyPattern(r"\s*(?:,|and|&|with)?\s*", re.IGNORECASE)
 # the people who act for an organisation or a person: "OpenAI's executives rejected ..." and
 # 「OpenAIの幹部は…拒否した」 are the organisation acting (language knowledge, not facts)
-_EN_BODY = re.compile(
+_EN_BODY = LazyPattern(
     r"['’]s\s+(?:top\s+|senior\s+)?(?:executives|leaders|leadership|board|directors|founders|"
     r"staff|employees|engineers|researchers|lawyers|attorneys|team|management|managers|"
     r"officials|spokesperson|spokesman|spokeswoman|representatives)\b",
     re.IGNORECASE,
 )
-_JA_BODY = re.compile(
+_JA_BODY = LazyPattern(
     r"(?:氏|さん|社)?の(?:幹部|経営陣|取締役会|理事会|役員|従業員|社員|研究者|弁護士|弁護団|チーム|"
     r"創業者|首脳|広報|代表者|担当者)(?:ら|たち)?"
 )
@@ -257,7 +258,7 @@ def acting_end(text: str, end: int, japanese: bool) -> int:
     return m.end() if m else end
 
 
-_HE = re.compile(r"\s+\w+\s+(?:that\s+)?(?:he|she|it|they)(?:\s+(?:had|has|have|would|will))?\s+$")
+_HE = LazyPattern(r"\s+\w+\s+(?:that\s+)?(?:he|she|it|they)(?:\s+(?:had|has|have|would|will))?\s+$")
 
 
 def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
@@ -310,8 +311,8 @@ def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tupl
     return (verb.group(0),) if seen else ()
 
 
-_JA_VERBAL = re.compile(r"([\u4e00-\u9fff]{2,})(?=し|する|され|させ)")
-_JA_TOPIC = re.compile(r"(?:氏|さん|社)?(?:は|が)")
+_JA_VERBAL = LazyPattern(r"([\u4e00-\u9fff]{2,})(?=し|する|され|させ)")
+_JA_TOPIC = LazyPattern(r"(?:氏|さん|社)?(?:は|が)")
 
 
 def _ja_actor(matcher: EntityMatcher, text: str, at: int) -> str | None:

@@ -11,6 +11,7 @@ from factcheck.decide import Judgement, judge
 from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import opens_with
 from factcheck.text.segment import iter_statements
 from factcheck.verdict.names import AGENTS
@@ -18,10 +19,10 @@ from factcheck.verdict.names import AGENTS
 if TYPE_CHECKING:
     from factcheck.features import Features
 
-_SPACES = re.compile(r"[ \t]{2,}")
+_SPACES = LazyPattern(r"[ \t]{2,}")
 MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 _POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
-_EN_CLAUSE = re.compile(
+_EN_CLAUSE = LazyPattern(
     r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
     r"|,\s+(?=(?:which|who|a claim|a charge|an accusation|a move|a decision|a step)\b)"
     # a participle clause (", billing it as ...", ", saying ..."), not a preposition in -ing
@@ -31,10 +32,10 @@ _EN_CLAUSE = re.compile(
     r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
     r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
 )
-_EN_LEAD = re.compile(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
+_EN_LEAD = LazyPattern(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
                       re.IGNORECASE)  # fmt: skip
-_CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|が、|ものの|一方")
-_JA_CLAUSE = re.compile(r"が、|ものの、|一方、|。|(?<=[しり])、(?=[^、。]{8,}[たるだ]。?$)")
+_CONTRAST = LazyPattern(r"\b(?:but|while|whereas|although|though|yet)\b|が、|ものの|一方")
+_JA_CLAUSE = LazyPattern(r"が、|ものの、|一方、|。|(?<=[しり])、(?=[^、。]{8,}[たるだ]。?$)")
 
 
 def _long_enough(part: str, japanese: bool) -> bool:
@@ -58,7 +59,7 @@ def clauses(text: str, japanese: bool) -> list[str]:
 
 # what joins two names of a list ("A, B and C", "A and the CTO B"), not an appositive that
 # describes the first ("Luke Nosek, a co-founder of PayPal": its last word a preposition)
-_LIST_JOIN = re.compile(
+_LIST_JOIN = LazyPattern(
     r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){0,3}$"
     r"(?<!\bof\s)(?<!\bin\s)(?<!\bat\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bby\s)"
 )
@@ -244,8 +245,8 @@ def _remember(seen: dict[str, Judgement], text: str, j: Judgement) -> None:
         seen[text] = j
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b|彼女?(?=[はがもの])")
-_THE_ORG = re.compile(
+_PRONOUN = LazyPattern(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b|彼女?(?=[はがもの])")
+_THE_ORG = LazyPattern(
     r"(?:The|the) (?:company|lab|laboratory|startup|start-up|firm|nonprofit|organi[sz]ation)\b(?!')"
     r"|同社|同組織|同団体"
 )
