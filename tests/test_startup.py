@@ -97,9 +97,11 @@ PATTERNS = [(r"(?P<w>[a-z]+)|(\d)", re.IGNORECASE), (r"[\u3040-\u30ff\u3400-\u9f
             (r"^\W*$", re.M), (r"(?x) a \s+ (?=b)", 0), (r"(?i)über|ÉTÉ", 0)]  # fmt: skip
 
 
-def test_a_pattern_built_from_kept_code_is_the_pattern_re_compiles() -> None:
+def test_a_pattern_built_from_kept_code_is_the_pattern_re_compiles(monkeypatch: Any) -> None:
     """The code kept between runs (cache/patterns.py) builds the very pattern re.compile
     makes: equal patterns have the same flags, groups and code."""
+    monkeypatch.setattr(regex, "_KNOWN", {})  # (what an earlier run in this process handed over)
+    monkeypatch.setattr(regex, "_MADE", {})
     fresh = [regex.compile_pattern(source, flags) for source, flags in PATTERNS]
     codes = marshal.loads(marshal.dumps(regex.new_codes()))  # as the cache keeps them
     assert set(codes) >= {(source, int(flags)) for source, flags in PATTERNS}
@@ -109,7 +111,6 @@ def test_a_pattern_built_from_kept_code_is_the_pattern_re_compiles() -> None:
         kept = regex.compile_pattern(source, flags)
         assert kept == made == re.compile(source, flags)
         assert kept.groupindex == re.compile(source, flags).groupindex
-    regex._KNOWN.clear()
 
 
 def test_kept_code_is_read_back_only_when_signed(tmp_path: Path, monkeypatch: Any) -> None:
