@@ -132,8 +132,7 @@ def _new_secret(path: Path) -> bytes | None:
 _MAGIC = b"factcheck-index-2\n"
 _HEADER = struct.Struct("<QQ")  # length of the head, number of items
 KEEP = 16  # entries kept in the folder, most recently used first
-KEEP_ITEMS = 1024  # items kept unpickled at once by a run, the most recently used (about
-# 18 KB each once scored: 1,024 keep a run of 20,000 statements on 50,000 claims near 125 MB)
+KEEP_ITEMS = 512  # items kept unpickled at once by a run, the most recently used
 
 
 def _tag(secret: bytes, key: str, *parts: bytes) -> bytes:
