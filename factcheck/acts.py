@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import canonical, en_tokens, opens_with
 from factcheck.verdict.alignment import Said, accounts_for
 from factcheck.verdict.names import AGENTS
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from factcheck.normalize.names import EntityMatcher
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = LazyPattern(r"[A-Za-z][A-Za-z'-]*")
 _LIGHT_VERBS = frozenset(
     [
         "had",
@@ -73,16 +74,16 @@ _SAYING = frozenset(
         "stated",
     ]
 )
-_GROUP = re.compile(r"\s*(?:,|and|&|with)?\s*(?:(?:other|fellow|several|some)\s+)?", re.IGNORECASE)
+_GROUP = LazyPattern(r"\s*(?:,|and|&|with)?\s*(?:(?:other|fellow|several|some)\s+)?", re.IGNORECASE)
 # the people who act for an organisation or a person: "OpenAI's executives rejected ..." and
 # 「OpenAIの幹部は…拒否した」 are the organisation acting (language knowledge, not facts)
-_EN_BODY = re.compile(
+_EN_BODY = LazyPattern(
     r"['’]s\s+(?:top\s+|senior\s+)?(?:executives|leaders|leadership|board|directors|founders|"
     r"staff|employees|engineers|researchers|lawyers|attorneys|team|management|managers|"
     r"officials|spokesperson|spokesman|spokeswoman|representatives)\b",
     re.IGNORECASE,
 )
-_JA_BODY = re.compile(
+_JA_BODY = LazyPattern(
     r"(?:氏|さん|社)?の(?:幹部|経営陣|取締役会|理事会|役員|従業員|社員|研究者|弁護士|弁護団|チーム|"
     r"創業者|首脳|広報|代表者|担当者)(?:ら|たち)?"
 )
@@ -95,14 +96,14 @@ def acting_end(text: str, end: int, japanese: bool) -> int:
     return m.end() if m else end
 
 
-_HE = re.compile(r"\s+\w+\s+(?:that\s+)?(?:he|she|it|they)(?:\s+(?:had|has|have|would|will))?\s+$")
+_HE = LazyPattern(r"\s+\w+\s+(?:that\s+)?(?:he|she|it|they)(?:\s+(?:had|has|have|would|will))?\s+$")
 
 
-_AGENT_NOUN = re.compile(r"(?:er|or|ist|ee|ant|ent)s?$", re.IGNORECASE)  # funder, investor
+_AGENT_NOUN = LazyPattern(r"(?:er|or|ist|ee|ant|ent)s?$", re.IGNORECASE)  # funder, investor
 
 
-_PLAN_TO = re.compile(r"\s+[a-z]+\s+to\s+")  # "Google's plan to acquire"
-_OWNED = re.compile(r"['’]s(?:\s+[a-z]+\s+to)?\s+$")
+_PLAN_TO = LazyPattern(r"\s+[a-z]+\s+to\s+")  # "Google's plan to acquire"
+_OWNED = LazyPattern(r"['’]s(?:\s+[a-z]+\s+to)?\s+$")
 
 
 def _agents_before(matcher: EntityMatcher, text: str, at: int) -> set[str]:
@@ -195,8 +196,8 @@ def misbound(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> tupl
     return (verb.group(0),) if seen else ()
 
 
-_JA_VERBAL = re.compile(r"([\u4e00-\u9fff]{2,})(?=し|する|され|させ)")
-_JA_TOPIC = re.compile(r"(?:氏|さん|社)?(?:は|が)")
+_JA_VERBAL = LazyPattern(r"([\u4e00-\u9fff]{2,})(?=し|する|され|させ)")
+_JA_TOPIC = LazyPattern(r"(?:氏|さん|社)?(?:は|が)")
 
 
 def _ja_actor(matcher: EntityMatcher, text: str, at: int) -> str | None:

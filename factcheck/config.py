@@ -21,6 +21,7 @@ from pathlib import Path
 
 from factcheck.errors import FactcheckError
 from factcheck.guide import FAIL_ON
+from factcheck.normalize.regex import LazyPattern
 
 KEYS = ("claims", "extra_claims", "fail_on", "format", "include", "exclude", "extend_exclude",
         "force_exclude", "respect_gitignore")  # fmt: skip
@@ -117,8 +118,8 @@ def _read(path: Path, shown: str) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-_HEADER = re.compile(r"^\s*\[\[?([^\]]*)\]")
-_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
+_HEADER = LazyPattern(r"^\s*\[\[?([^\]]*)\]")
+_ASSIGN = LazyPattern(r"^\s*([A-Za-z0-9_\-.\"' ]+?)\s*=")
 
 
 def _dotted(name: str) -> str:

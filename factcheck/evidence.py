@@ -11,6 +11,7 @@ from factcheck.features import Features, blanked
 from factcheck.model import Conflict, ConflictKind
 from factcheck.normalize.names import EntityMatcher, Mention
 from factcheck.normalize.polarity import opposed
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import canonical
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence, Outcome
@@ -131,7 +132,7 @@ def _worded(title: str, told: Said) -> bool:
     return bool(grams) and len(grams & told.ja_bigrams) * 2 >= len(grams)
 
 
-_APPOSITION = re.compile(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?|、)?", re.IGNORECASE)
+_APPOSITION = LazyPattern(r"\s*(?:,\s*(?:(?:a|an|the)\s+)?|、)?", re.IGNORECASE)
 
 
 def _describes(matcher: EntityMatcher, f: Features, role: Mention) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from factcheck.index.search import candidates
 from factcheck.model import Conflict, ConflictKind, Verdict
 from factcheck.normalize.dates import YEARLESS, DateValue
+from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.alignment import is_fragment
 
 if TYPE_CHECKING:
@@ -35,24 +36,26 @@ EVENT_SCORE = 70.0  # a noun phrase ("ChatGPT's release") names a claim's event 
 EVENT_COVERAGE = 0.5  # ... covering this much of what it says
 NEAR = 20.0  # claims this close to an event's claim may be it: all must agree on the order
 
-_EN = re.compile(
+_EN = LazyPattern(
     r"(?<!\bthe )(?<!\bthe\s)\b(?P<w>before|after|prior to|ahead of|following)\s+(?!all\b|that\b)",
     re.IGNORECASE,
 )
-_EN_OPENING = re.compile(
+_EN_OPENING = LazyPattern(
     r"^\s*(?:(?:shortly|soon|long|just|right|years|months|weeks|days)\s+)?"
     r"(?P<w>before|after|prior to|ahead of|following)\s+(?P<anchor>[^,]{3,}?),\s*(?P<main>.+)$",
     re.IGNORECASE,
 )
-_EN_LEAD = re.compile(r"\s*,?\s*(?:(?:shortly|soon|long|just|right|only|even)\s+)?$", re.IGNORECASE)
+_EN_LEAD = LazyPattern(
+    r"\s*,?\s*(?:(?:shortly|soon|long|just|right|only|even)\s+)?$", re.IGNORECASE
+)
 # (not a time ago or later: 「10年以上前、」, 「数か月後に」)
-_JA = re.compile(
+_JA = LazyPattern(
     r"(?<![0-9０-９年月日週間上どか])"
     r"(?P<w>より前に|以前に|前に|前、|に先立ち|に先立って|の後に|の後、|の後で|後に|後、|後で|以降)"
 )
 _EARLIER = {"before", "prior to", "ahead of", "より前に", "以前に", "前に", "前、", "に先立ち",
             "に先立って"}  # fmt: skip
-_JA_TOPIC = re.compile(r"^(?P<topic>.{1,20}?(?:氏|さん|社)?は)")
+_JA_TOPIC = LazyPattern(r"^(?P<topic>.{1,20}?(?:氏|さん|社)?は)")
 
 
 def _split(f: Features) -> tuple[str, str, str] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -11,13 +10,14 @@ from factcheck.decide import Judgement, judge
 from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
 from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
+from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import opens_with
 from factcheck.order import ordered
 from factcheck.text.clauses import CONTRAST, clauses
 from factcheck.text.segment import iter_statements
 from factcheck.verdict.names import AGENTS
 
-_SPACES = re.compile(r"[ \t]{2,}")
+_SPACES = LazyPattern(r"[ \t]{2,}")
 MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
 # what joins two names of a list ("A, B and C", "A and the CTO B"), not an appositive that
 # describes the first ("Luke Nosek, a co-founder of PayPal": its last word a preposition)
-_LIST_JOIN = re.compile(
+_LIST_JOIN = LazyPattern(
     r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\w'’.-]+\s+){0,3}$"
     r"(?<!\bof\s)(?<!\bin\s)(?<!\bat\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bwith\s)(?<!\bby\s)"
 )
@@ -214,8 +214,8 @@ def _remember(seen: dict[str, Judgement], text: str, j: Judgement) -> None:
         seen[text] = j
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b|彼女?(?=[はがもの])")
-_THE_ORG = re.compile(
+_PRONOUN = LazyPattern(r"\b(?:[Hh]e|[Ss]he)\b(?!')|^(?:His|Her)\b|彼女?(?=[はがもの])")
+_THE_ORG = LazyPattern(
     r"(?:The|the) (?:company|lab|laboratory|startup|start-up|firm|nonprofit|organi[sz]ation)\b(?!')"
     r"|同社|同組織|同団体"
 )

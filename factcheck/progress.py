@@ -7,18 +7,19 @@ calls it once per statement. Pipes, files and CI logs get nothing at all.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol, TextIO
+
+from factcheck.normalize.regex import LazyPattern
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
 MIN_STATEMENTS = 500  # more statements than this (estimated) is a long run ...
 MIN_FILES = 3  # ... and so is more files than this
-_ENDS = re.compile(r"[。！？]+|[.!?]+(?=[\s\"'”’)\]」』]|$)|\n[ \t]*\n")
+_ENDS = LazyPattern(r"[。！？]+|[.!?]+(?=[\s\"'”’)\]」』]|$)|\n[ \t]*\n")
 
 
 class Named(Protocol):

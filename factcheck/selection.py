@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.config import COMMAND_LINE, DEFAULT
 from factcheck.inputs import DOC_SUFFIXES
+from factcheck.normalize.regex import LazyPattern
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from factcheck.config import Settings
 
 IGNORE_FILES = (".gitignore", ".ignore")
-_GLOB = re.compile(r"[*?]|\[[^\]/]+\]")  # a wildcard or a character class
+_GLOB = LazyPattern(r"[*?]|\[[^\]/]+\]")  # a wildcard or a character class
 
 
 def _spec(lines: Iterable[str]) -> GitIgnoreSpec:
@@ -69,7 +69,7 @@ class Patterns:
         return _compiled(self.lines).match_file(rel + "/" if is_dir else rel)
 
 
-_NAME = re.compile(r"[^*?\[\]!/\\#\s]+")
+_NAME = LazyPattern(r"[^*?\[\]!/\\#\s]+")
 
 
 def _names_only(lines: tuple[str, ...]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.pipeline import check_text
-from factcheck.report import Context
+from factcheck.report import Context, Tally
 from factcheck.report import text as report
 from tests.helpers import bundled_index
 
@@ -49,3 +49,24 @@ def test_a_whole_report_reads_the_same_either_way(findings, monkeypatch) -> None
     fast = report.render(found, ctx)
     monkeypatch.setattr(report, "_plain", lambda f, ctx: None)
     assert fast == report.render(found, ctx)
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 64, 65, 83, 100, 132])
+@pytest.mark.parametrize("only_problems", [False, True])
+def test_the_plain_summary_is_what_rich_lays_out(findings, width: int, only_problems: bool) -> None:  # type: ignore[no-untyped-def]
+    docs, found = findings
+    ctx = Context(texts=docs, width=width, only_problems=only_problems)
+    one = [f for f in found if f.input == "article.txt"]
+    cases = [[], one[:1], one, [f for f in one if f.verdict.value != "supported"]]
+    plain = 0
+    for chosen in [*cases, found]:  # found: several inputs, left to rich
+        tally = Tally()
+        for f in chosen:
+            tally.add(f)
+        fast = report._plain_summary(tally, ctx)
+        if fast is not None:
+            plain += 1
+            assert fast == report._printed(ctx, *report._summary(tally, ctx)), (width, len(chosen))
+    assert report._plain_summary(Tally(), Context(texts=docs, width=width, color=True)) is None
+    if width >= 100:
+        assert plain == len(cases)

@@ -5,14 +5,18 @@ class, ``is_japanese`` its former self."""
 
 from __future__ import annotations
 
+import marshal
 import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.cache import patterns
+from factcheck.normalize import regex
 from factcheck.normalize.polarity import _noun_start
 from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import is_japanese
@@ -85,7 +89,46 @@ def test_lazy_pattern_is_its_compiled_pattern(text: str, pos: int, endpos: int) 
 def test_lazy_pattern_compiles_once_on_first_use() -> None:
     lazy = LazyPattern(r"x+")
     assert lazy._compiled is None
-    assert lazy.compiled is lazy.compiled is re.compile(r"x+")
+    assert lazy.compiled is lazy.compiled
+    assert lazy.compiled == re.compile(r"x+")  # (patterns are equal when their code is)
+
+
+PATTERNS = [(r"(?P<w>[a-z]+)|(\d)", re.IGNORECASE), (r"[\u3040-\u30ff\u3400-\u9fff]+|な", 0),
+            (r"^\W*$", re.M), (r"(?x) a \s+ (?=b)", 0), (r"(?i)über|ÉTÉ", 0)]  # fmt: skip
+
+
+def test_a_pattern_built_from_kept_code_is_the_pattern_re_compiles(monkeypatch: Any) -> None:
+    """The code kept between runs (cache/patterns.py) builds the very pattern re.compile
+    makes: equal patterns have the same flags, groups and code."""
+    monkeypatch.setattr(regex, "_KNOWN", {})  # (what an earlier run in this process handed over)
+    monkeypatch.setattr(regex, "_MADE", {})
+    fresh = [regex.compile_pattern(source, flags) for source, flags in PATTERNS]
+    codes = marshal.loads(marshal.dumps(regex.new_codes()))  # as the cache keeps them
+    assert set(codes) >= {(source, int(flags)) for source, flags in PATTERNS}
+    regex._KNOWN.clear()
+    regex.use_codes(codes)
+    for (source, flags), made in zip(PATTERNS, fresh, strict=True):
+        kept = regex.compile_pattern(source, flags)
+        assert kept == made == re.compile(source, flags)
+        assert kept.groupindex == re.compile(source, flags).groupindex
+
+
+def test_kept_code_is_read_back_only_when_signed(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.setattr(regex, "_KNOWN", {})
+    monkeypatch.setattr(regex, "_MADE", {})
+    regex.compile_pattern(r"kept+ (code)", 0)
+    patterns.save()
+    (path,) = (tmp_path / "cache").glob("patterns-*")
+    patterns.load()
+    assert (r"kept+ (code)", 0) in regex._KNOWN
+    regex._KNOWN.clear()
+    data = path.read_bytes()
+    path.write_bytes(data[:40] + bytes([data[40] ^ 1]) + data[41:])  # tampered
+    patterns.load()
+    assert not regex._KNOWN
 
 
 def test_noun_start_is_the_character_class_it_replaced() -> None:

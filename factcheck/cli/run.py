@@ -280,10 +280,12 @@ def run_check(opts: Options) -> int:
 
         sys.stdout.write(f"factcheck {__version__}\n")
         return 0
+    from factcheck.cache import patterns
     from factcheck.config import describe, resolve
     from factcheck.index.store import open_index
     from factcheck.inputs import read_file
 
+    patterns.load()  # the regular expressions' code from an earlier run: not compiled again
     _check_jobs()
     settings = resolve(_cli_settings(opts), opts.config)
     if opts.show_config:
@@ -315,6 +317,7 @@ def run_check(opts: Options) -> int:
         if opts.diff:
             return status
     counts = _write_report(docs, record, settings, opts, changed)
+    patterns.save()  # (only when this run compiled a pattern the file did not hold)
     return _finish(counts, opts, settings, _blank(docs))
 
 

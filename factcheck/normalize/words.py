@@ -257,6 +257,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "meet": ("meet", "met", "meeting", "gathering", "session"),
 }
 _CANON = {form: canon for canon, forms in _SYNONYMS.items() for form in forms}
+# _CANON's forms of four letters or more by length: form -> (its place in _CANON, canon)
+_PREFIXES: dict[int, dict[str, tuple[int, str]]] = {}
+for _i, (_form, _canon) in enumerate(_CANON.items()):
+    if len(_form) >= 4:
+        _PREFIXES.setdefault(len(_form), {})[_form] = (_i, _canon)
 _IRREGULAR = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "wrote": "write",
     "written": "write", "told": "tell", "left": "leave", "met": "meet", "sold": "sell",
@@ -328,10 +333,12 @@ def canonical(word: str) -> str:
     low = word.lower()
     if low in _CANON:
         return _CANON[low]
-    for form, canon in _CANON.items():
-        if len(form) >= 4 and s.startswith(form):
-            return canon
-    return s
+    found = None  # the first form of four letters or more (in _CANON's order) s starts with
+    for length, forms in _PREFIXES.items():
+        hit = forms.get(s[:length])
+        if hit is not None and (found is None or hit < found):
+            found = hit
+    return s if found is None else found[1]
 
 
 def en_tokens(text: str) -> set[str]:

@@ -316,8 +316,28 @@ def stream(findings: Iterable[Finding], ctx: Context, write: Write) -> Tally:
             continue
         plain = _plain(f, ctx)
         write(plain if plain is not None else _printed(ctx, _finding(f, ctx), ""))
-    write(_printed(ctx, *_summary(tally, ctx)))
+    summary = _plain_summary(tally, ctx)
+    write(summary if summary is not None else _printed(ctx, *_summary(tally, ctx)))
     return tally
+
+
+def _plain_summary(tally: Tally, ctx: Context) -> str | None:
+    """The summary as rich lays it out (``_printed(ctx, *_summary(tally, ctx))``) when it is a
+    rule and one line (no colour, one input, a line that fits); None otherwise."""
+    if ctx.color or len(tally.per_input) > 1:
+        return None
+    from rich.cells import cell_len
+
+    counts = tally.summary()
+    noun = "statement" if counts["statements"] == 1 else "statements"
+    line = f"{counts['statements']} {noun}: " + ", ".join(
+        f"{_STYLE[v][0]} {counts[v.value]} {_STYLE[v][1]}" for v in Verdict
+    )
+    if ctx.only_problems and counts["supported"]:
+        line += f"  ({counts['supported']} supported not shown)"
+    if cell_len(line) > ctx.width:
+        return None
+    return "─" * ctx.width + "\n" + line.rstrip() + "\n"
 
 
 def _printed(ctx: Context, *parts: RenderableType) -> str:

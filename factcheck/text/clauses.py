@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-_EN_CLAUSE = re.compile(
+from factcheck.normalize.regex import LazyPattern
+
+_EN_CLAUSE = LazyPattern(
     r",\s*(?:and|but|while|yet|whereas|although|though)\s+|;\s+|\s+but\s+"
     r"|,\s+(?=(?:which|who|a claim|a charge|an accusation|a move|a decision|a step)\b)"
     # a participle clause (", billing it as ...", ", saying ..."), not a preposition in -ing
@@ -16,10 +18,10 @@ _EN_CLAUSE = re.compile(
     r"|\s+and\s+(?=(?:later\s+|also\s+|then\s+)?[a-z]+ed\b|(?:gave|took|wrote|told|made|left|kept|"
     r"sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b)",
 )
-_EN_LEAD = re.compile(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
+_EN_LEAD = LazyPattern(r"^(?:although|though|while|after|before|when|as|since|because|despite)\b[^,]{8,}?,\s*",
                       re.IGNORECASE)  # fmt: skip
-CONTRAST = re.compile(r"\b(?:but|while|whereas|although|though|yet)\b|が、|ものの|一方")
-_JA_CLAUSE = re.compile(r"が、|ものの、|一方、|。|(?<=[しり])、(?=[^、。]{8,}[たるだ]。?$)")
+CONTRAST = LazyPattern(r"\b(?:but|while|whereas|although|though|yet)\b|が、|ものの|一方")
+_JA_CLAUSE = LazyPattern(r"が、|ものの、|一方、|。|(?<=[しり])、(?=[^、。]{8,}[たるだ]。?$)")
 
 
 def _long_enough(part: str, japanese: bool) -> bool:
@@ -30,7 +32,7 @@ def _long_enough(part: str, japanese: bool) -> bool:
 
 # a relative clause set off by commas after a short subject: "Musk, who gave OpenAI $44M,
 # says ...": the subject does both
-_EN_RELATIVE = re.compile(
+_EN_RELATIVE = LazyPattern(
     r"^(?P<who>[^,]{2,40}?),\s+(?:who|which)\s+(?P<rel>[^,]{6,}?),\s+(?P<main>[^,].+)$"
 )
 
@@ -63,14 +65,14 @@ def clauses(text: str, japanese: bool) -> list[str]:
     return parts
 
 
-_JA_TOPIC = re.compile(r"^[^、。]{1,20}?(?:氏|さん|社)?は(?=[^、。])")
-_JA_HAS_SUBJECT = re.compile(r"[はが]")
-_EN_SUBJECT = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}?(?=[a-z])")
-_EN_LONE_VERB = re.compile(r"^(?:later\s+|also\s+|then\s+)?(?:[a-z]+ed|gave|took|wrote|told|made|left|"
+_JA_TOPIC = LazyPattern(r"^[^、。]{1,20}?(?:氏|さん|社)?は(?=[^、。])")
+_JA_HAS_SUBJECT = LazyPattern(r"[はが]")
+_EN_SUBJECT = LazyPattern(r"^(?:[A-Z][\w'’.-]*\s+){1,3}?(?=[a-z])")
+_EN_LONE_VERB = LazyPattern(r"^(?:later\s+|also\s+|then\s+)?(?:[a-z]+ed|gave|took|wrote|told|made|left|"
                            r"kept|sold|began|led|met|won|lost|built|paid|sent|said|became|went|ran)\b")  # fmt: skip
 
 
-def _needs(part: str, pattern: re.Pattern[str], japanese: bool) -> bool:
+def _needs(part: str, pattern: LazyPattern, japanese: bool) -> bool:
     """Does a later clause lack a subject of its own?"""
     if japanese:
         return not pattern.search(part)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from factcheck.model import Span, Statement
 from factcheck.normalize.months import MONTHS
+from factcheck.normalize.regex import LazyPattern
 
 ABBREVIATIONS = frozenset(
     [
@@ -43,13 +44,13 @@ ABBREVIATIONS = frozenset(
 _JA_END = "。！？!?"
 _CLOSERS = "」』”’\"')）]】"
 _OPEN_TO_CLOSE = {"「": "」", "『": "』", "“": "”", "（": "）", "(": ")"}
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+•・]|\d{1,3}[.)]|[①-⑳]|#{1,6})[ \t]+|[ \t]*[①-⑳]")
+_LIST_MARKER = LazyPattern(r"[ \t]*(?:[-*+•・]|\d{1,3}[.)]|[①-⑳]|#{1,6})[ \t]+|[ \t]*[①-⑳]")
 # a label stops at the next bracket and a target at the next parenthesis: no backtracking
 # from every "[" to the end of a long line (linear time on "[[[[..." or "[x](" repeated)
-_URL = re.compile(r"!?\[[^\[\]]*\]\([^()]*\)|https?://\S+")
-_LETTER = re.compile(r"[^\W\d_]")
-_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
-_NOT_SPACE = re.compile(r"\S")  # as str.isspace, for every character
+_URL = LazyPattern(r"!?\[[^\[\]]*\]\([^()]*\)|https?://\S+")
+_LETTER = LazyPattern(r"[^\W\d_]")
+_LINE_BREAK = LazyPattern("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # as str.splitlines
+_NOT_SPACE = LazyPattern(r"\S")  # as str.isspace, for every character
 MAX_STATEMENT_CHARS = 2000
 _LOOK_BACK = 40  # characters before a full stop that _is_boundary reads (its word)
 _CUT_WINDOW = 200  # a long statement is cut at the last space within this many characters
