@@ -83,3 +83,26 @@ def test_a_month_without_a_year_is_a_yearless_date(text: str, month: int) -> Non
 @pytest.mark.parametrize("text", ["He may return.", "The deal may close soon."])
 def test_the_verb_may_is_no_month(text: str) -> None:
     assert extract_dates(text, date(2024, 3, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The club won in 2016 and again the following year.", [2016, 2017]),
+        ("The club won in 2016 and lost a year later.", [2016, 2017]),
+        ("クラブは2016年に優勝し、翌年も優勝した。", [2016, 2017]),
+        ("The club will win the following year.", []),  # no year to count from
+    ],
+)
+def test_a_year_counted_from_the_one_said_before(text: str, years: list[int]) -> None:
+    assert [d.year for d in extract_dates(text)] == years
+
+
+def test_a_wrong_amount_for_the_following_year_is_in_that_years_slot() -> None:
+    from tests.helpers import assert_judged
+
+    assert_judged("Musk gave $15 million in 2016 and another $25 million the following year.",
+                  "contradicted", "$20M")  # fmt: skip
+    assert_judged(
+        "マスク氏は2016年に1500万ドル、翌年に2500万ドルを寄付した。", "contradicted", "2017"
+    )

@@ -51,6 +51,10 @@ _ROUGHLY_EN = LazyPattern(
     r"well over|close to)\s+$",
     re.IGNORECASE,
 )
+_FOLLOWING = LazyPattern(
+    r"\bthe\s+(?:following|next)\s+year\b|\ba\s+year\s+later\b|\bthe\s+year\s+after\b|翌年",
+    re.IGNORECASE,
+)
 _ROUGHLY_JA = LazyPattern(r"(?:約|およそ|ほぼ|少なくとも)$")
 _JA_AGO = LazyPattern(r"(?P<n>\d{1,2}|[一二三四五六七八九十])(?P<unit>年|か月|ヶ月|カ月|週間)前")
 _AGO_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -177,6 +181,16 @@ def extract_dates(text: str, reference: date | None = None) -> list[DateValue]:
                 int(m.group("year3")), None, None, _part(m.group("part")), m.group(0), m.start()
             )
         add(d, m.start(), m.end())
+    # a year counted from the one said before it ("in 2016 and … the following year", 「翌年」)
+    for m in _FOLLOWING.finditer(text):
+        earlier = [d for d in out if d.start < m.start() and d.year != YEARLESS]
+        if earlier:
+            prev = max(earlier, key=lambda d: d.start)
+            add(
+                DateValue(prev.year + 1, None, None, None, m.group(0), m.start()),
+                m.start(),
+                m.end(),
+            )
     if reference is not None:
         for d, a, b in _relative(text, reference):
             add(d, a, b)
