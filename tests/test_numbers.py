@@ -77,3 +77,33 @@ def test_tens_of_millions_do_not_meet_hundreds_of_millions() -> None:
     (upper,) = extract_money("They raised $95 million.")
     assert not tens.overlaps(hundreds) and not hundreds.overlaps(tens)
     assert tens.overlaps(upper)
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("The fund paid half of the cost.", 50.0, 50.0),
+        ("The fund paid about a third of the cost.", 30.0, 36.67),
+        ("基金は費用の約半分を負担した。", 45.0, 55.0),
+        ("基金は費用の4分の1を負担した。", 25.0, 25.0),
+    ],
+)
+def test_a_share_said_as_a_fraction_is_a_percentage(text: str, lo: float, hi: float) -> None:
+    from factcheck.normalize.numbers import extract_percents
+
+    (q,) = extract_percents(text)
+    assert (round(q.lo, 2), round(q.hi, 2)) == (lo, hi)
+
+
+def test_a_majority_is_no_half() -> None:
+    """過半数 (a majority) is not 半数 (half)."""
+    from factcheck.normalize.numbers import extract_percents
+
+    assert extract_percents("株式の過半数を求めた。") == []
+
+
+def test_a_share_the_record_does_not_give_is_not_supported() -> None:
+    from tests.helpers import assert_judged
+
+    assert_judged("Musk provided about half of OpenAI's early funding.", "unknown", "percentage")
+    assert_judged("マスク氏はOpenAIの初期資金の約半分を提供した。", "unknown", "percentage")

@@ -207,8 +207,35 @@ def extract_money(text: str) -> list[Quantity]:
     return found
 
 
+# a share said as a fraction ("about half of", 「半分」): a percentage, as "50%" is
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "two-thirds": 200 / 3,
+              "three-quarters": 75.0, "半分": 50.0, "半数": 50.0, "3分の1": 100 / 3,
+              "三分の一": 100 / 3, "4分の1": 25.0, "四分の一": 25.0, "3分の2": 200 / 3,
+              "三分の二": 200 / 3}  # fmt: skip
+_EN_FRACTION = LazyPattern(
+    r"\b(?P<about>(?:about|roughly|nearly|almost|around|some)\s+)?(?:a\s+|one\s+)?"
+    r"(?P<frac>half|third|quarter|two[- ]thirds|three[- ]quarters)\s+of\b",
+    re.IGNORECASE,
+)
+_JA_FRACTION = LazyPattern(
+    r"(?P<about>約|およそ|ほぼ)?(?P<frac>(?<!過)半分|(?<!過)半数|3分の1|三分の一|4分の1|四分の一|3分の2|三分の二)"
+)
+
+
+def _fractions(text: str) -> list[Quantity]:
+    out = []
+    for rx in (_EN_FRACTION, _JA_FRACTION):
+        for m in rx.finditer(text):
+            v = _FRACTIONS[m.group("frac").lower().replace(" ", "-")]
+            spread = 0.1 * v if m.group("about") else 0.0
+            out.append(
+                Quantity("percent", v - spread, v + spread, m.group(0), m.start(), m.end(), "%")
+            )
+    return out
+
+
 def extract_percents(text: str) -> list[Quantity]:
-    out: list[Quantity] = []
+    out: list[Quantity] = _fractions(text)
     for rx in (_EN_PERCENT, _JA_PERCENT):
         for m in rx.finditer(text):
             if any(q.start <= m.start() < q.end for q in out):
