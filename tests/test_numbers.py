@@ -107,3 +107,19 @@ def test_a_share_the_record_does_not_give_is_not_supported() -> None:
 
     assert_judged("Musk provided about half of OpenAI's early funding.", "unknown", "percentage")
     assert_judged("マスク氏はOpenAIの初期資金の約半分を提供した。", "unknown", "percentage")
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("The bridge is two decades old.", 20.0, 20.0),
+        ("The bridge is nearly two decades old.", 17.0, 20.0),
+        ("The bridge stood for more than a decade.", 10.0, float("inf")),
+        ("The bridge stood for several decades.", 20.0, float("inf")),
+    ],
+)
+def test_decades_are_counted_in_years(text: str, lo: float, hi: float) -> None:
+    from factcheck.normalize.numbers import extract_counts
+
+    (q,) = [c for c in extract_counts(text) if c.unit == "years"]
+    assert (round(q.lo, 2), q.hi) == (lo, hi)

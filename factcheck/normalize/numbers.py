@@ -260,6 +260,12 @@ _UNIT_CANON = {
 }  # fmt: skip
 
 
+_DECADES = LazyPattern(
+    r"\b(?:about |over |more than |nearly |almost )?(?P<n>a|one|two|three|four|several)\s+decades?\b",
+    re.IGNORECASE,
+)
+
+
 def extract_counts(text: str) -> list[Quantity]:
     """Counts with a unit: "five-member board", "5人", "14 years", "14歳", "dozens of people"."""
     out: list[Quantity] = []
@@ -281,12 +287,15 @@ def extract_counts(text: str) -> list[Quantity]:
         unit = _UNIT_CANON.get(m.group("unit").lower(), m.group("unit").lower())
         lo, hi, _ = _bounded(lo, hi, text[: m.start()], text[m.end() :])
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), unit))
-    for m in re.finditer(r"\b(?:a|one|about a|over a|more than a)\s+decade\b", text, re.IGNORECASE):
+    for m in _DECADES.finditer(text):
         said = m.group(0).lower()
+        n = {"two": 2.0, "three": 3.0, "four": 4.0, "several": 2.0}.get(m.group("n").lower(), 1.0)
         if said.startswith(("over", "more")):  # "over a decade": from ten years up
-            lo, hi = 10.0, INF
+            lo, hi = 10.0 * n, INF
+        elif m.group("n").lower() == "several":  # "several decades": 20 years and more
+            lo, hi = 20.0, INF
         else:
-            lo, hi, _ = _bounded(10.0, 10.0, text[: m.start()], text[m.end() :])
+            lo, hi, _ = _bounded(10.0 * n, 10.0 * n, text[: m.start("n")], text[m.end() :])
         out.append(Quantity("count", lo, hi, m.group(0), m.start(), m.end(), "years"))
     for m in _EN_AGE.finditer(text):
         v = parse_en_number(next(g for g in m.groups() if g))
