@@ -199,6 +199,10 @@ CASES = [
         C,
         "comparison",
     ),
+    # 本部 and 本社 are one concept ("headquarters"); the record's own paraphrase of the
+    # ashram (僧院) is a term of its claim
+    ("アルトマン氏はマスク氏をOpenAIの本部に招いた。", S, None),
+    ("アルトマン氏はインドの僧院で過ごした。", S, None),
     # a comparison with its sides swapped (verdict/rules/sides.py)
     ("マスク氏はOpenAIを打ち負かすことよりもAIの安全性を重視していた。", C, "comparison"),
 ]
