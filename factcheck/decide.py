@@ -18,6 +18,7 @@ from factcheck.evidence import (
     named,
     named_before,
     opposites,
+    reported,
     said_by,
     swapped_slot,
     unexplained,
@@ -30,7 +31,6 @@ from factcheck.verdict.alignment import charged, is_fragment, unaligned
 from factcheck.verdict.base import Outcome, evidence_of_passage
 from factcheck.verdict.names import EXCLUSIVE_ROLES, actor_swap, leads
 from factcheck.verdict.rules import SetAside, compare, policy
-from factcheck.verdict.rules.speaker import attribution_span
 from factcheck.verdict.values import numbers_differ, value_keys
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def judge(index: Index, f: Features) -> Judgement:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swap.found, considered)
     stranger = foreign(index.matcher, b_out, cands)
     if stranger and b_out.conflict is not ConflictKind.NAME:
-        swapped = swapped_slot(index.matcher, f, best, b_out, reported(f))
+        swapped = swapped_slot(index.matcher, f, best, b_out)
         if swapped is not None:
             return _judge_claim(index, best, Verdict.CONTRADICTED, swapped, considered)
         return Judgement(Verdict.UNKNOWN, round(best.score, 1), None, None,
@@ -305,13 +305,6 @@ def _all_but(f: Features, c: Candidate, found: Conflict | None) -> bool:
     gap = unaligned(f, blanked(f), said_by(c.profile))
     left = [w for w in (*gap.strong, *gap.weak) if w not in word and word not in w]
     return bool(word) and not left
-
-
-def reported(f: Features) -> str:
-    """The statement blanked, without its attribution ("Altman told staff in a memo")."""
-    if (span := attribution_span(f)) is None:
-        return blanked(f)
-    return blanked(f)[: span[0]] + " " * (span[1] - span[0]) + blanked(f)[span[1] :]
 
 
 def _entailed(index: Index, f: Features, c: Candidate, out: Outcome) -> bool:

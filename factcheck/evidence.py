@@ -16,6 +16,7 @@ from factcheck.normalize.words import canonical
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence, Outcome
 from factcheck.verdict.names import EXCLUSIVE_ROLES
+from factcheck.verdict.rules.speaker import attribution_span
 from factcheck.verdict.values import value_keys
 
 if TYPE_CHECKING:
@@ -221,15 +222,25 @@ def unexplained(matcher: EntityMatcher, best: Outcome, others: list[tuple[Candid
     return "the statement's " + ", ".join(kinds)
 
 
-def swapped_slot(matcher: EntityMatcher, f: Features, best: Candidate, out: Outcome,
-                 reported: str | None = None) -> Conflict | None:  # fmt: skip
+def reported(f: Features) -> str:
+    """The statement blanked, without its attribution ("Altman told staff in a memo")."""
+    if (span := attribution_span(f)) is None:
+        return blanked(f)
+    return blanked(f)[: span[0]] + " " * (span[1] - span[0]) + blanked(f)[span[1] :]
+
+
+def swapped_slot(
+    matcher: EntityMatcher, f: Features, best: Candidate, out: Outcome
+) -> Conflict | None:
     """A name the record does not involve here, standing where the claim has another of the
     same kind that the statement leaves out ("recruited from Apple" where the claim says
     Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
     for everything else the statement says and every value agrees."""
     kinds = ("person", "org", "place", "product")
+    span = attribution_span(f) or (0, 0)  # (who says it is the speaker rule's)
     new = {m.entity for m in f.mentions
-           if m.entity not in best.profile.entities and matcher.kind.get(m.entity) in kinds}  # fmt: skip
+           if m.entity not in best.profile.entities and matcher.kind.get(m.entity) in kinds
+           and not span[0] <= m.start < span[1]}  # fmt: skip
     if len(new) != 1 or out.vague or not value_keys(f) <= out.agreed:
         return None
     (eid,) = new
@@ -240,7 +251,7 @@ def swapped_slot(matcher: EntityMatcher, f: Features, best: Candidate, out: Outc
     instead = [e for e in best.profile.entities
                if matcher.kind.get(e) == kind and e not in f.entities and e in said
                and not matcher.nested(eid, e)]  # fmt: skip
-    if len(instead) != 1 or not aligned_but_names(f, best, reported):
+    if len(instead) != 1 or not aligned_but_names(f, best, reported(f)):
         return None
     lang = "ja" if f.japanese else "en"
     said_as = next(m.text for m in f.mentions if m.entity == eid)
