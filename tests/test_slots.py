@@ -18,6 +18,8 @@ CASES = [
     ("Musk recruited Sutskever from Apple.", C, "Google"),
     ("Musk recruited Sutskever, who was then working at Microsoft.", C, "Google"),
     ("マスク氏はアップルで働いていたサツケバー氏の採用に尽力した。", C, "グーグル"),
+    # ... also beside a place, which says where, not which ("Tesla in San Francisco")
+    ("OpenAI shared an office with Tesla in San Francisco.", C, "Neuralink"),
     # ... also when someone says it: the speaker's name is no name in the claim's slot
     ("Altman says Musk helped recruit Sutskever from Facebook.", C, "Google"),
     # ... also in a near miss, with a compound verb of kanji and kana (「引き抜いた」)

@@ -240,7 +240,9 @@ def substitution(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
             if matcher.kind.get(m.entity) != "role" or m.entity in EXCLUSIVE_ROLES
         )
     )  # fmt: skip
-    kinds = {matcher.kind.get(m.entity) for m in extra if matcher.kind.get(m.entity) != "role"}
+    # (a place beside a swapped name says where, not which: "Tesla in San Francisco")
+    kinds = {matcher.kind.get(m.entity) for m in extra
+             if matcher.kind.get(m.entity) not in ("role", "place")}  # fmt: skip
     titles = {m.entity for m in extra if m.entity in EXCLUSIVE_ROLES}
     if len(kinds) > 1 or (kinds and titles):
         return unmatched  # new names of several kinds: another matter, not a swapped name
