@@ -169,3 +169,17 @@ def test_a_one_kanji_verb_is_what_a_statement_with_no_other_content_says() -> No
     ).weak == ("貸し",)
     found = one("マスク氏はOpenAIを去った。")
     assert found.verdict.value != "contradicted", found.reason
+
+
+def test_a_dinner_is_no_meeting() -> None:
+    """The lexicon's concepts are kept to words that say the same thing: a meeting may be
+    a dinner, but the record's meeting does not state one."""
+    from factcheck.verdict.alignment import accounts_for
+
+    ev = said(("the mayor met the council for a long meeting.",), ("",),
+              frozenset({"mayor", "meet", "council", "long", "meeting"}))  # fmt: skip
+    assert accounts_for("meeting", ev, japanese=False)
+    assert not accounts_for("dinner", ev, japanese=False)
+    ja = said(("",), ("市長は議会と長時間の会議を開いた。",), frozenset())
+    assert accounts_for("会談", ja, japanese=True)
+    assert not accounts_for("夕食", ja, japanese=True)

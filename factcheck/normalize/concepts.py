@@ -36,7 +36,7 @@ CONCEPTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("releas", "launch", "unveil", "introduc", "debut", "roll"),
      ("リリース", "発表", "公開", "発売", "投入", "披露", "登場", "世に出")),
     (("announc", "declar", "unveil"), ("発表", "表明", "公表", "宣言")),
-    (("meet", "meeting", "met", "dinner", "gathering"), ("会合", "会議", "会談", "面会", "会っ", "夕食", "会")),
+    (("meet", "meeting", "met", "gathering"), ("会合", "会議", "会談", "面会", "会っ", "会")),
     (("danger", "threat", "risk", "concern", "worri", "worry", "fear"),
      ("危険", "脅威", "リスク", "懸念", "心配", "恐")),
     (("humanity", "human", "mankind"), ("人類", "人間")),
