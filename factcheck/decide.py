@@ -264,7 +264,8 @@ def _settle_values(index: Index, f: Features, best: Candidate, b_out: Outcome,
     left += _other_actor(index, f, best, others, cands)
     left += gap.decisive()
     if (said := reported(f)) != blanked(f):  # what it reports, apart from who says it
-        left += charged(unaligned(f, said, said_by(*allies)), polar).decisive()  # ("angry")
+        fr = index.features(said)  # (read on its own: 「…に怒っている」 is all it reports)
+        left += charged(unaligned(fr, blanked(fr), said_by(*allies)), polar).decisive()
     if not left and best.coverage < MIN_COVERAGE and gap.weak:
         # a support needs the claim to cover as much of the statement as a conflict does
         left = gap.weak

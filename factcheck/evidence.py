@@ -16,7 +16,7 @@ from factcheck.normalize.words import canonical
 from factcheck.verdict.alignment import Said, said, unaligned
 from factcheck.verdict.base import Evidence, Outcome
 from factcheck.verdict.names import EXCLUSIVE_ROLES
-from factcheck.verdict.rules.speaker import attribution_span
+from factcheck.verdict.rules.speaker import attribution_spans
 from factcheck.verdict.values import value_keys
 
 if TYPE_CHECKING:
@@ -224,9 +224,10 @@ def unexplained(matcher: EntityMatcher, best: Outcome, others: list[tuple[Candid
 
 def reported(f: Features) -> str:
     """The statement blanked, without its attribution ("Altman told staff in a memo")."""
-    if (span := attribution_span(f)) is None:
-        return blanked(f)
-    return blanked(f)[: span[0]] + " " * (span[1] - span[0]) + blanked(f)[span[1] :]
+    text = blanked(f)
+    for a, b in attribution_spans(f):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def swapped_slot(
@@ -237,10 +238,10 @@ def swapped_slot(
     Google; "an ashram in Nepal" where it says India): the reason, when the claim accounts
     for everything else the statement says and every value agrees."""
     kinds = ("person", "org", "place", "product")
-    span = attribution_span(f) or (0, 0)  # (who says it is the speaker rule's)
+    spans = attribution_spans(f)  # (who says it is the speaker rule's)
     new = {m.entity for m in f.mentions
            if m.entity not in best.profile.entities and matcher.kind.get(m.entity) in kinds
-           and not span[0] <= m.start < span[1]}  # fmt: skip
+           and not any(a <= m.start < b for a, b in spans)}  # fmt: skip
     if len(new) != 1 or out.vague or not value_keys(f) <= out.agreed:
         return None
     (eid,) = new

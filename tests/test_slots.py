@@ -168,6 +168,10 @@ CASES = [
     # reports, not one word of four beside "told staff in a memo"
     ("Altman told staff in a memo that he was angry at Musk.", U, "angry"),
     ("Altman told staff in a memo that he still missed the old Musk.", S, None),
+    # ... in Japanese too: the speaker, where it was said and the verb of saying aside
+    # (a verb's kanji the claim uses in another form is accounted for: 思う, 思っ)
+    ("アルトマン氏はスタッフへのメモで、マスク氏に怒っていると書いた。", U, "怒っ"),
+    ("アルトマン氏は、今起きていることをとても悲しく思うと書いた。", S, None),
     # the verb after the opening name is a word that says something ("was an early
     # investor": not "an"; "Musk and Altman are": not "and"), and "Brockman and other OpenAI
     # members proposed" says it of Brockman too

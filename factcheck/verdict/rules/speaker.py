@@ -110,18 +110,26 @@ def attribution(f: Features) -> tuple[str, int] | None:
     return said, m.start(group)
 
 
-def attribution_span(f: Features) -> tuple[int, int] | None:
+def attribution_spans(f: Features) -> list[tuple[int, int]]:
     """Where the statement's attribution stands ("Altman told staff in a memo", "according
-    to people close to Musk", 「訴状によると」): the words that frame what it reports."""
+    to people close to Musk", 「訴状によると」; in 「アルトマン氏はメモで…と書いた」 the speaker,
+    where it was said and the verb of saying): the words that frame what it reports."""
     m = (_JA_ATTRIBUTION if f.japanese else _EN_ATTRIBUTION).search(f.text)
     if m is None:
-        return None
+        return []
+    if f.japanese and m.group("b"):
+        head = (m.start("b"), m.end("b") + 1)  # 「アルトマン氏は」
+        where = _JA_MEDIUM.match(f.text, head[1])
+        if where is not None:
+            head = (head[0], where.end())
+        tail = max(f.text.rfind("と", head[1], m.end()), f.text.rfind("って", head[1], m.end()))
+        return [head, (tail, len(f.text))] if tail > head[1] else [head]
     end = m.end()
     if m.group("b"):
         where = (_JA_MEDIUM if f.japanese else _EN_MEDIUM).search(f.text, 0, end + 60)
         if where is not None and where.start() <= end + 12:
             end = max(end, where.end())
-    return m.start(), end
+    return [(m.start(), end)]
 
 
 def speaker(f: Features, ev: Evidence, matcher: EntityMatcher) -> Outcome:
