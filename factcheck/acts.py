@@ -144,7 +144,7 @@ def _lead_verb(matcher: EntityMatcher, f: Features) -> tuple[set[str], re.Match[
     verb = next(
         (
             w
-            for w in _WORD.finditer(f.text, acting_end(f.text, agents[0].end, False))
+            for w in _WORD.finditer(f.text, end)
             if w.group(0).lower() not in _LIGHT_VERBS
             and not w.group(0).endswith("ly")
             and en_tokens(w.group(0))
@@ -163,8 +163,8 @@ def says_of(matcher: EntityMatcher, f: Features, actor: str, p: Profile, told: S
     if p.claim.subject != actor:
         return False
     if f.japanese:
-        verbs = list(_JA_VERBAL.finditer(f.text))
-        word = verbs[-1].group(1) if verbs else None
+        verbal = _last_verbal(f.text)
+        word = verbal.group(1) if verbal else None
     else:
         found = _lead_verb(matcher, f)
         word = found[1].group(0) if found else None
@@ -200,6 +200,12 @@ _JA_VERBAL = LazyPattern(r"([\u4e00-\u9fff]{2,})(?=し|する|され|させ)")
 _JA_TOPIC = LazyPattern(r"(?:氏|さん|社)?(?:は|が)")
 
 
+def _last_verbal(text: str) -> re.Match[str] | None:
+    """The verbal noun that ends a Japanese statement (「…の買収に成功した」: 成功)."""
+    verbs = list(_JA_VERBAL.finditer(text))
+    return verbs[-1] if verbs else None
+
+
 def _ja_actor(matcher: EntityMatcher, text: str, at: int) -> str | None:
     """The person or organisation marked as acting (は/が) nearest before ``at`` in its
     sentence: 「グーグルはディープマインドの買収に成功した」 -> google."""
@@ -218,11 +224,11 @@ def _misbound_ja(matcher: EntityMatcher, f: Features, allies: list[Profile]) -> 
         return ()
     if not _JA_TOPIC.match(f.text, acting_end(f.text, agents[0].end, japanese=True)):
         return ()
-    verbs = list(_JA_VERBAL.finditer(f.text))
-    if not verbs or f.text.startswith(("され", "させ"), verbs[-1].end()):
+    verbal = _last_verbal(f.text)
+    if verbal is None or f.text.startswith(("され", "させ"), verbal.end()):
         return ()  # no verbal noun, or a passive: who acts is not the name that opens it
-    verb = verbs[-1].group(1)
-    if _ja_actor(matcher, f.text, verbs[-1].start()) != agents[0].entity:
+    verb = verbal.group(1)
+    if _ja_actor(matcher, f.text, verbal.start()) != agents[0].entity:
         return ()  # the verb of a clause inside it (「グーグルが…計画していると知った」)
     seen = False
     for p in allies:

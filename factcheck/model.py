@@ -31,6 +31,10 @@ class ConflictKind(StrEnum):
     ORDER = "order"  # two events the other way round in time
 
 
+# a negation or an opposite word: read in one part of a statement, it may belong to another
+POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """A difference found by a rule: its kind, what the statement and the source say (as

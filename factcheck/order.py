@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck.index.search import candidates
-from factcheck.model import Conflict, ConflictKind, Verdict
+from factcheck.model import POLAR, Conflict, ConflictKind, Verdict
 from factcheck.normalize.dates import YEARLESS, DateValue
 from factcheck.normalize.regex import LazyPattern
 from factcheck.verdict.alignment import is_fragment
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from factcheck.index.profile import Profile
     from factcheck.index.store import Index
 
-_POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
 EVENT_SCORE = 70.0  # a noun phrase ("ChatGPT's release") names a claim's event this close ...
 EVENT_COVERAGE = 0.5  # ... covering this much of what it says
 NEAR = 20.0  # claims this close to an event's claim may be it: all must agree on the order
@@ -78,11 +77,10 @@ def _split(f: Features) -> tuple[str, str, str] | None:
     if m is None or m.start() == 0:
         return None
     main = _EN_LEAD.sub("", text[: m.start()])
-    anchor = re.split(r"[,;]", text[m.end() :])[0].strip(" .")
-    rest = text[m.end() + len(re.split(r"[,;]", text[m.end() :])[0]) :].strip(" ,;.")
-    if rest:  # "Musk left after the release, citing ...": more than two events
-        return None
-    return main, anchor, m.group("w").lower()
+    anchor, *rest = re.split(r"[,;]", text[m.end() :], maxsplit=1)
+    if rest and rest[0].strip(" ,;."):  # "Musk left after the release, citing ...": more
+        return None  # than two events
+    return main, anchor.strip(" ."), m.group("w").lower()
 
 
 def _when(p: Profile) -> DateValue | None:
@@ -130,7 +128,7 @@ def ordered(index: Index, f: Features, whole: Judgement,
     main = judge(index, index.features(main_text))
     # what it says happened is contradicted, whatever came before it (but a negation or an
     # opposite read in it alone does not undo the whole statement's support)
-    polar = main.conflict is not None and main.conflict.kind in _POLAR
+    polar = main.conflict is not None and main.conflict.kind in POLAR
     if (main.verdict is Verdict.CONTRADICTED and whole.verdict is Verdict.UNKNOWN) or (
         main.verdict is Verdict.CONTRADICTED and whole.verdict is Verdict.SUPPORTED and not polar
     ):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.decide import Judgement, judge
 from factcheck.index.store import Index
 from factcheck.marks import locate_conflict
-from factcheck.model import ConflictKind, Finding, Span, Statement, Verdict
+from factcheck.model import POLAR, ConflictKind, Finding, Span, Statement, Verdict
 from factcheck.normalize.regex import LazyPattern
 from factcheck.normalize.words import opens_with
 from factcheck.order import ordered
@@ -23,7 +23,6 @@ MEMO_LIMIT = 50_000  # distinct statements remembered within one input
 if TYPE_CHECKING:
     from factcheck.features import Features
 
-_POLAR = frozenset({ConflictKind.NEGATION, ConflictKind.MEANING})
 # what joins two names of a list ("A, B and C", "A and the CTO B"), not an appositive that
 # describes the first ("Luke Nosek, a co-founder of PayPal": its last word a preposition)
 _LIST_JOIN = LazyPattern(
@@ -90,7 +89,7 @@ def judge_statement(index: Index, text: str) -> Judgement:
     contra = [j for j in judged if j.verdict is Verdict.CONTRADICTED]
     if whole.verdict is Verdict.CONTRADICTED and not (
         whole.conflict is not None
-        and whole.conflict.kind in _POLAR
+        and whole.conflict.kind in POLAR
         and all(j.verdict is Verdict.SUPPORTED for j in judged)
     ):
         # (a negation or opposite read over the whole, while each part is supported on its
@@ -99,7 +98,7 @@ def judge_statement(index: Index, text: str) -> Judgement:
     if whole.verdict is Verdict.SUPPORTED and f.japanese and CONTRAST.search(f.text):
         # a negation or opposite read in one part, while the whole is supported, belongs
         # to the other side of a contrast the part has lost ("A was praised, but B worried")
-        contra = [j for j in contra if j.conflict is None or j.conflict.kind not in _POLAR]
+        contra = [j for j in contra if j.conflict is None or j.conflict.kind not in POLAR]
     if contra:
         return max(contra, key=lambda j: j.score)
     untold = [j for j in judged if j.verdict is Verdict.UNKNOWN]

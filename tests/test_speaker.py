@@ -13,10 +13,16 @@ from factcheck.verdict.base import Outcome
 from factcheck.verdict.rules.speaker import attribution, speaker
 from tests.records import claim, tiny_record
 
+ENVY = claim(
+    "musk.envy",
+    "According to people close to Altman, Musk envied Altman's fame.",
+    "アルトマン氏に近い人々によると、マスク氏はアルトマン氏の名声を妬んでいた。",
+    entities=["musk", "altman"],
+    status="attributed",
+    speaker="people close to Altman",
+)
 RECORD = tiny_record(
-    claim("musk.envy", "According to people close to Altman, Musk envied Altman's fame.",
-          "アルトマン氏に近い人々によると、マスク氏はアルトマン氏の名声を妬んでいた。",
-          entities=["musk", "altman"], status="attributed", speaker="people close to Altman"),
+    ENVY,
     claim("openai.memo", "In a memo to staff, Altman wrote that Google was far ahead.",
           "アルトマン氏は社内メモで、グーグルがはるかに先行していると書いた。",
           entities=["altman", "google"], status="attributed", speaker="Altman's memo to staff"),
@@ -87,9 +93,7 @@ def test_the_verdict_names_what_the_record_lacks() -> None:
 
 
 SPEAKERS = build_index(tiny_record(
-    claim("musk.envy", "According to people close to Altman, Musk envied Altman's fame.",
-          "アルトマン氏に近い人々によると、マスク氏はアルトマン氏の名声を妬んでいた。",
-          entities=["musk", "altman"], status="attributed", speaker="people close to Altman"),
+    ENVY,
     claim("musk.safety", "According to people close to Musk, Musk feared Altman's AI plans.",
           "マスク氏に近い人々によると、マスク氏はアルトマン氏のAI計画を恐れていた。",
           entities=["musk", "altman"], status="attributed", speaker="people close to Musk"),

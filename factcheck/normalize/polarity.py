@@ -91,17 +91,16 @@ def _en_table() -> dict[str, list[tuple[str, bool, int, int]]]:
     return table
 
 
-@lru_cache(maxsize=8192)
 def en_negated(text: str) -> int:
     """Number of negations in an English text (idioms like "not only" do not count)."""
-    cleaned = _EN_NEG_EXCEPT.sub(" ", text)
-    return len(_EN_NEG.findall(cleaned))
+    return len(en_negated_texts(text))
 
 
-def en_negated_texts(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def en_negated_texts(text: str) -> tuple[str, ...]:
     """What follows each negation of an English text (what it negates, and more)."""
     cleaned = _EN_NEG_EXCEPT.sub(" ", text)
-    return [cleaned[m.end() : m.end() + 80] for m in _EN_NEG.finditer(cleaned)]
+    return tuple(cleaned[m.end() : m.end() + 80] for m in _EN_NEG.finditer(cleaned))
 
 
 @lru_cache(maxsize=8192)
